@@ -1,0 +1,20 @@
+import type { Envelope } from '../../shared/ipc/envelope';
+import type { EventName, Events } from '../../shared/ipc/contract';
+
+/** Where a call came from; the shell sets `origin: 'ipc'`, the loopback host `origin: 'http'`. */
+export interface CallContext {
+  origin: 'ipc' | 'http' | 'test';
+}
+
+export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void;
+
+/** Today's date and the current instant, injected so tests and simulations control time. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface Backend {
+  dispatch(method: string, params: unknown, ctx?: CallContext): Promise<Envelope<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  close(): void;
+}

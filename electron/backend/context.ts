@@ -1,0 +1,35 @@
+import { todayInSaoPaulo } from '../../shared/domain/dates';
+import type { Clock } from './backend.types';
+import type { Db } from './db/connection';
+import { activityRepo } from './db/repos/activity.repo';
+import { contactsRepo } from './db/repos/contacts.repo';
+import { customersRepo } from './db/repos/customers.repo';
+import { invoicesRepo } from './db/repos/invoices.repo';
+import { paymentsRepo } from './db/repos/payments.repo';
+import { statementCache } from './db/statements';
+
+/** What services share: the connection, its repos, the injected clock and who is acting. */
+export function createContext(db: Db, clock: Clock, actor: () => string) {
+  const prepare = statementCache(db);
+  return {
+    db,
+    clock,
+    actor,
+    repos: {
+      customers: customersRepo(prepare),
+      contacts: contactsRepo(prepare),
+      invoices: invoicesRepo(prepare),
+      payments: paymentsRepo(prepare),
+      activity: activityRepo(prepare),
+    },
+    /** The business date ("hoje") in São Paulo, where a day's overdue status is decided. */
+    asOf: () => todayInSaoPaulo(clock.now()),
+    nowIso: () => clock.now().toISOString(),
+    /** Runs `fn` as one transaction: it lands whole or not at all. */
+    tx<T>(fn: () => T): T {
+      return db.transaction(fn)();
+    },
+  };
+}
+
+export type Context = ReturnType<typeof createContext>;

@@ -1,0 +1,34 @@
+import type { Backend, Clock } from './backend.types';
+import { createContext } from './context';
+import { openDatabase } from './db/connection';
+import { appHandlers } from './handlers/app.handlers';
+import { contactsHandlers } from './handlers/contacts.handlers';
+import { customersHandlers } from './handlers/customers.handlers';
+import { invoicesHandlers } from './handlers/invoices.handlers';
+import { createRouter, mergeHandlers } from './router';
+import { APP_VERSION } from './version';
+
+export interface BackendOptions {
+  dbPath: string;
+  clock?: Clock;
+  log?: (msg: string) => void;
+  /** Who is acting, until local users exist. */
+  actor?: () => string;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const clock = options.clock ?? { now: () => new Date() };
+  const log = options.log ?? ((msg: string) => console.error(msg));
+  const { db, backupPath } = openDatabase(options.dbPath, { now: () => clock.now() });
+  if (backupPath) log(`Backup before migrating: ${backupPath}`);
+  const ctx = createContext(db, clock, options.actor ?? (() => 'operador'));
+  const router = createRouter(
+    mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx)]),
+    log,
+  );
+  return {
+    dispatch: router.dispatch,
+    onEvent: router.onEvent,
+    close: () => db.close(),
+  };
+}

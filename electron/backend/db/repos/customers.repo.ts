@@ -1,0 +1,309 @@
+import type {
+  Address,
+  Customer,
+  CustomerKind,
+  CustomerRow,
+  CustomerStatus,
+  FilterOptions,
+  PortfolioTotals,
+} from '../../../../shared/ipc/contract';
+import { bucketDayRange, type AgingBucketKey } from '../../../../shared/domain/aging';
+import type { Prepare } from '../statements';
+
+/** The open-balance aggregate; its WHERE matches the partial index `invoices_open_balance`. */
+const BALANCES = `
+  SELECT customer_id,
+         SUM(amount_cents - paid_cents) AS open_cents,
+         SUM(CASE WHEN due_date < @asOf THEN amount_cents - paid_cents ELSE 0 END) AS overdue_cents,
+         MIN(CASE WHEN due_date < @asOf THEN due_date END) AS oldest_due
+  FROM invoices
+  WHERE status IN ('open', 'partial', 'disputed')
+  GROUP BY customer_id`;
+
+export interface PortfolioFilter {
+  search?: string | undefined;
+  segment?: string | undefined;
+  uf?: string | undefined;
+  status?: CustomerStatus | undefined;
+  salesRep?: string | undefined;
+  overdueBucket?: AgingBucketKey | undefined;
+  onlyOverdue?: boolean | undefined;
+  sort: { field: 'legalName' | 'city' | 'openCents' | 'overdueCents' | 'oldestOverdueDays'; dir: 'asc' | 'desc' };
+}
+
+const SORT_SQL: Record<PortfolioFilter['sort']['field'], string> = {
+  legalName: 'legal_name COLLATE NOCASE',
+  city: 'city COLLATE NOCASE',
+  openCents: 'open_cents',
+  overdueCents: 'overdue_cents',
+  oldestOverdueDays: 'oldest_days',
+};
+
+export interface CustomerWrite {
+  legalName: string;
+  tradeName: string | null;
+  document: string;
+  kind: CustomerKind;
+  segment: string | null;
+  salesRep: string | null;
+  address: Address;
+  creditLimitCents: number;
+  paymentTermsDays: number | null;
+  status: CustomerStatus;
+  tags: string[];
+  notes: string | null;
+}
+
+interface CustomerDbRow {
+  id: number;
+  legal_name: string;
+  trade_name: string | null;
+  document: string;
+  kind: CustomerKind;
+  segment: string | null;
+  sales_rep: string | null;
+  street: string | null;
+  street_number: string | null;
+  complement: string | null;
+  district: string | null;
+  city: string | null;
+  uf: string | null;
+  postal_code: string | null;
+  credit_limit_cents: number;
+  payment_terms_days: number | null;
+  status: CustomerStatus;
+  tags: string;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Lower-case, accent-free text the portfolio search matches with LIKE. */
+export function searchTextOf(c: Pick<CustomerWrite, 'legalName' | 'tradeName' | 'document'>): string {
+  return foldText(`${c.legalName} ${c.tradeName ?? ''} ${c.document}`);
+}
+
+export function foldText(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+export function customersRepo(prepare: Prepare) {
+  function where(f: PortfolioFilter, p: Record<string, unknown>) {
+    const customer: string[] = [];
+    const derived: string[] = [];
+    if (f.search) {
+      const term = f.search.trim();
+      // A masked CNPJ/CPF ("12.345.678/0001-90") is searched without its punctuation.
+      const isDocLike = /^[\dA-Za-z.\/-]+$/.test(term) && /\d/.test(term);
+      p.like = `%${foldText(isDocLike ? term.replace(/[.\/-]/g, '') : term).replace(/[%_\\]/g, '\\$&')}%`;
+      p.docNumber = term;
+      customer.push(
+        `(c.search_text LIKE @like ESCAPE '\\' OR c.id IN (SELECT customer_id FROM invoices WHERE document_number = @docNumber))`,
+      );
+    }
+    if (f.segment) (p.segment = f.segment), customer.push('c.segment = @segment');
+    if (f.uf) (p.uf = f.uf), customer.push('c.uf = @uf');
+    if (f.status) (p.status = f.status), customer.push('c.status = @status');
+    if (f.salesRep) (p.salesRep = f.salesRep), customer.push('c.sales_rep = @salesRep');
+    if (f.onlyOverdue) derived.push('overdue_cents > 0');
+    if (f.overdueBucket) {
+      const { minDays, maxDays } = bucketDayRange(f.overdueBucket);
+      if (minDays === null) derived.push('open_cents > 0 AND oldest_days IS NULL');
+      else {
+        p.minDays = minDays;
+        derived.push('oldest_days >= @minDays');
+        if (maxDays !== null) (p.maxDays = maxDays), derived.push('oldest_days <= @maxDays');
+      }
+    }
+    return {
+      customerWhere: customer.length ? `WHERE ${customer.join(' AND ')}` : '',
+      derivedWhere: derived.length ? `WHERE ${derived.join(' AND ')}` : '',
+    };
+  }
+
+  function portfolioSql(f: PortfolioFilter, p: Record<string, unknown>) {
+    const { customerWhere, derivedWhere } = where(f, p);
+    return `
+      WITH bal AS (${BALANCES}),
+      v AS (
+        SELECT c.id, c.legal_name, c.trade_name, c.document, c.kind, c.segment, c.sales_rep, c.city, c.uf, c.status,
+               COALESCE(b.open_cents, 0) AS open_cents,
+               COALESCE(b.overdue_cents, 0) AS overdue_cents,
+               CAST(julianday(@asOf) - julianday(b.oldest_due) AS INTEGER) AS oldest_days
+        FROM customers c LEFT JOIN bal b ON b.customer_id = c.id
+        ${customerWhere}
+      )
+      SELECT * FROM v ${derivedWhere}`;
+  }
+
+  function list(f: PortfolioFilter, asOf: string, offset: number, limit: number) {
+    const p: Record<string, unknown> = { asOf, offset, limit };
+    const order = `${SORT_SQL[f.sort.field]} ${f.sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
+    const nullsLast = f.sort.field === 'oldestOverdueDays' ? 'oldest_days IS NULL, ' : '';
+    const sql = `
+      SELECT *, COUNT(*) OVER () AS total_count, SUM(open_cents) OVER () AS total_open, SUM(overdue_cents) OVER () AS total_overdue
+      FROM (${portfolioSql(f, p)})
+      ORDER BY ${nullsLast}${order}, id ${f.sort.dir === 'asc' ? 'ASC' : 'DESC'}
+      LIMIT @limit OFFSET @offset`;
+    const rows = prepare(sql).all(p) as (PortfolioDbRow & { total_count: number; total_open: number; total_overdue: number })[];
+    const first = rows[0];
+    const totals: PortfolioTotals = first
+      ? { count: first.total_count, openCents: first.total_open, overdueCents: first.total_overdue }
+      : offset > 0
+        ? totalsOf(f, asOf)
+        : { count: 0, openCents: 0, overdueCents: 0 };
+    return { rows: rows.map(toRow), totals };
+  }
+
+  function totalsOf(f: PortfolioFilter, asOf: string): PortfolioTotals {
+    const p: Record<string, unknown> = { asOf };
+    const r = prepare(
+      `SELECT COUNT(*) AS count, COALESCE(SUM(open_cents), 0) AS openCents, COALESCE(SUM(overdue_cents), 0) AS overdueCents FROM (${portfolioSql(f, p)})`,
+    ).get(p) as PortfolioTotals;
+    return r;
+  }
+
+  /** Every row of the filtered view, in display order, for CSV export. */
+  function* iterate(f: PortfolioFilter, asOf: string): Generator<CustomerRow> {
+    const p: Record<string, unknown> = { asOf };
+    const order = `${SORT_SQL[f.sort.field]} ${f.sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
+    const sql = `SELECT * FROM (${portfolioSql(f, p)}) ORDER BY ${order}, id`;
+    for (const r of prepare(sql).iterate(p) as Iterable<PortfolioDbRow>) yield toRow(r);
+  }
+
+  return {
+    list,
+    totalsOf,
+    iterate,
+    get(id: number): Customer | null {
+      const r = prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerDbRow | undefined;
+      return r ? toCustomer(r) : null;
+    },
+    findByDocument(document: string): { id: number; legalName: string } | null {
+      const r = prepare('SELECT id, legal_name AS legalName FROM customers WHERE document = ?').get(document);
+      return (r as { id: number; legalName: string } | undefined) ?? null;
+    },
+    insert(c: CustomerWrite, at: string): number {
+      const info = prepare(
+        `INSERT INTO customers (legal_name, trade_name, document, kind, segment, sales_rep, street, street_number, complement,
+           district, city, uf, postal_code, credit_limit_cents, payment_terms_days, status, tags, notes, search_text, created_at, updated_at)
+         VALUES (@legalName, @tradeName, @document, @kind, @segment, @salesRep, @street, @streetNumber, @complement,
+           @district, @city, @uf, @postalCode, @creditLimitCents, @paymentTermsDays, @status, @tags, @notes, @searchText, @at, @at)`,
+      ).run(writeParams(c, at));
+      return Number(info.lastInsertRowid);
+    },
+    update(id: number, c: CustomerWrite, at: string): void {
+      prepare(
+        `UPDATE customers SET legal_name = @legalName, trade_name = @tradeName, document = @document, kind = @kind,
+           segment = @segment, sales_rep = @salesRep, street = @street, street_number = @streetNumber, complement = @complement,
+           district = @district, city = @city, uf = @uf, postal_code = @postalCode, credit_limit_cents = @creditLimitCents,
+           payment_terms_days = @paymentTermsDays, status = @status, tags = @tags, notes = @notes, search_text = @searchText,
+           updated_at = @at
+         WHERE id = @id`,
+      ).run({ ...writeParams(c, at), id });
+    },
+    balance(id: number, asOf: string) {
+      return prepare(
+        `SELECT COALESCE(SUM(amount_cents - paid_cents), 0) AS openCents,
+                COALESCE(SUM(CASE WHEN due_date < @asOf THEN amount_cents - paid_cents ELSE 0 END), 0) AS overdueCents,
+                CAST(julianday(@asOf) - julianday(MIN(CASE WHEN due_date < @asOf THEN due_date END)) AS INTEGER) AS oldestOverdueDays,
+                COUNT(*) AS openCount,
+                COALESCE(SUM(due_date < @asOf), 0) AS overdueCount
+         FROM invoices WHERE customer_id = @id AND status IN ('open', 'partial', 'disputed')`,
+      ).get({ id, asOf }) as { openCents: number; overdueCents: number; oldestOverdueDays: number | null; openCount: number; overdueCount: number };
+    },
+    filterOptions(): FilterOptions {
+      const distinct = (col: string) =>
+        prepare(`SELECT DISTINCT ${col} FROM customers WHERE ${col} IS NOT NULL AND ${col} <> '' ORDER BY ${col} COLLATE NOCASE`)
+          .pluck()
+          .all() as string[];
+      return { segments: distinct('segment'), ufs: distinct('uf'), salesReps: distinct('sales_rep') };
+    },
+    count(): number {
+      return prepare('SELECT COUNT(*) FROM customers').pluck().get() as number;
+    },
+  };
+}
+
+export type CustomersRepo = ReturnType<typeof customersRepo>;
+
+interface PortfolioDbRow {
+  id: number;
+  legal_name: string;
+  trade_name: string | null;
+  document: string;
+  kind: CustomerKind;
+  segment: string | null;
+  sales_rep: string | null;
+  city: string | null;
+  uf: string | null;
+  status: CustomerStatus;
+  open_cents: number;
+  overdue_cents: number;
+  oldest_days: number | null;
+}
+
+function toRow(r: PortfolioDbRow): CustomerRow {
+  return {
+    id: r.id,
+    legalName: r.legal_name,
+    tradeName: r.trade_name,
+    document: r.document,
+    kind: r.kind,
+    segment: r.segment,
+    salesRep: r.sales_rep,
+    city: r.city,
+    uf: r.uf,
+    status: r.status,
+    openCents: r.open_cents,
+    overdueCents: r.overdue_cents,
+    oldestOverdueDays: r.oldest_days,
+  };
+}
+
+function toCustomer(r: CustomerDbRow): Customer {
+  return {
+    id: r.id,
+    legalName: r.legal_name,
+    tradeName: r.trade_name,
+    document: r.document,
+    kind: r.kind,
+    segment: r.segment,
+    salesRep: r.sales_rep,
+    address: {
+      street: r.street,
+      streetNumber: r.street_number,
+      complement: r.complement,
+      district: r.district,
+      city: r.city,
+      uf: r.uf,
+      postalCode: r.postal_code,
+    },
+    creditLimitCents: r.credit_limit_cents,
+    paymentTermsDays: r.payment_terms_days,
+    status: r.status,
+    tags: JSON.parse(r.tags) as string[],
+    notes: r.notes,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function writeParams(c: CustomerWrite, at: string) {
+  return {
+    legalName: c.legalName,
+    tradeName: c.tradeName,
+    document: c.document,
+    kind: c.kind,
+    segment: c.segment,
+    salesRep: c.salesRep,
+    ...c.address,
+    creditLimitCents: c.creditLimitCents,
+    paymentTermsDays: c.paymentTermsDays,
+    status: c.status,
+    tags: JSON.stringify(c.tags),
+    notes: c.notes,
+    searchText: searchTextOf(c),
+    at,
+  };
+}

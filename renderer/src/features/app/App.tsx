@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useRoute } from '../../components/route';
+import { Toasts } from '../../components/Toasts';
+import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+import { CustomerPage } from '../customer/CustomerPage';
+import { FirstRunPage } from '../first-run/FirstRunPage';
+import { PortfolioPage } from '../portfolio/PortfolioPage';
+
+const STARTED_KEY = 'adimple.started';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+  const [firstRun, setFirstRun] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    api.invoke('app.info', {}).then(
+      (info) => setFirstRun(info.customerCount === 0 && localStorage.getItem(STARTED_KEY) === null),
+      () => setFirstRun(false),
+    );
+  }, []);
+
+  const finishFirstRun = () => {
+    localStorage.setItem(STARTED_KEY, '1');
+    setFirstRun(false);
+  };
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <nav className="sidebar" aria-label="Principal">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">A</span>
+          <span className="brand__text">
+            <strong>{t('app.name')}</strong>
+            <small>{t('app.tagline')}</small>
+          </span>
+        </div>
+        <ul className="nav">
+          <li>
+            <a href="#/" className={route.name === 'portfolio' || route.name === 'customer' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'portfolio' ? 'page' : undefined}>
+              {t('nav.portfolio')}
+            </a>
+          </li>
+        </ul>
+        <label className="sidebar__language">
+          <span>{t('app.language')}</span>
+          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        {firstRun === null ? null : firstRun ? (
+          <FirstRunPage onDone={finishFirstRun} />
+        ) : route.name === 'customer' ? (
+          <CustomerPage id={route.id} />
+        ) : (
+          <PortfolioPage />
+        )}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+/**
+ * zod schemas of every method's params. The router validates with these before any handler runs; the
+ * messages are the clerk's (pt-BR) and name the field.
+ */
+import { z } from 'zod';
+import { AGING_BUCKET_KEYS } from '../domain/aging';
+import { isValidEmail, normalizePhone } from '../domain/contact-info';
+import { isIsoDate } from '../domain/dates';
+import { validateDocument } from '../domain/documents';
+import { isUf } from '../domain/uf';
+
+z.config(z.locales.pt());
+
+const id = z.number({ error: 'Identificador inválido' }).int('Identificador inválido').positive('Identificador inválido');
+const isoDate = z.string().refine(isIsoDate, 'Data inválida (use dd/mm/aaaa)');
+const cents = z.number({ error: 'Valor inválido' }).int('Valor em centavos deve ser inteiro').max(Number.MAX_SAFE_INTEGER);
+const positiveCents = cents.positive('O valor deve ser maior que zero');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `No máximo ${max} caracteres`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const requiredText = (max: number, what: string) =>
+  z.string({ error: `Informe ${what}` }).trim().min(1, `Informe ${what}`).max(max, `No máximo ${max} caracteres`);
+const offset = z.number().int().min(0).default(0);
+const limit = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt);
+
+export const customerKind = z.enum(['PJ', 'EMPRESARIO_INDIVIDUAL', 'PF'], { error: 'Tipo de cliente inválido' });
+export const customerStatus = z.enum(['active', 'blocked', 'inactive'], { error: 'Situação inválida' });
+export const paymentMethod = z.enum(['boleto', 'pix', 'cartao', 'cheque', 'dinheiro', 'transferencia'], {
+  error: 'Forma de pagamento inválida',
+});
+export const contactChannel = z.enum(['email', 'whatsapp', 'sms', 'phone', 'letter'], { error: 'Canal inválido' });
+const agingBucket = z.enum(AGING_BUCKET_KEYS);
+
+const uf = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isUf, 'UF inválida')
+  .nullish()
+  .transform((v) => v ?? null);
+
+const email = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || isValidEmail(v), 'E-mail inválido');
+
+const phone = z
+  .string()
+  .trim()
+  .nullish()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const r = normalizePhone(v);
+    if (r.ok) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.message });
+    return z.NEVER;
+  });
+
+export const customerQuery = z.object({
+  search: z.string().trim().max(100).optional(),
+  segment: z.string().max(100).optional(),
+  uf: z.string().max(2).optional(),
+  status: customerStatus.optional(),
+  salesRep: z.string().max(100).optional(),
+  overdueBucket: agingBucket.optional(),
+  onlyOverdue: z.boolean().optional(),
+  sort: z
+    .object({
+      field: z.enum(['legalName', 'city', 'openCents', 'overdueCents', 'oldestOverdueDays']),
+      dir: z.enum(['asc', 'desc']),
+    })
+    .default({ field: 'overdueCents', dir: 'desc' }),
+});
+
+const address = z.object({
+  street: optionalText(200),
+  streetNumber: optionalText(20),
+  complement: optionalText(100),
+  district: optionalText(100),
+  city: optionalText(100),
+  uf,
+  postalCode: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v.replace(/\D/g, '') : null))
+    .refine((v) => v === null || v.length === 8, 'CEP deve ter 8 dígitos'),
+});
+
+const customerFields = z.object({
+  legalName: requiredText(200, 'a razão social ou o nome'),
+  tradeName: optionalText(200),
+  document: z.string({ error: 'Informe o CNPJ ou CPF' }),
+  kind: customerKind,
+  segment: optionalText(100),
+  salesRep: optionalText(100),
+  address: address.default({ street: null, streetNumber: null, complement: null, district: null, city: null, uf: null, postalCode: null }),
+  creditLimitCents: cents.min(0, 'O limite de crédito não pode ser negativo').default(0),
+  paymentTermsDays: z.number().int().min(0).max(365, 'Prazo de no máximo 365 dias').nullish().transform((v) => v ?? null),
+  status: customerStatus.default('active'),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  notes: optionalText(4000),
+});
+
+/** The document must parse and fit the kind: PF has a CPF, companies and sole traders a CNPJ. */
+function checkDocument<T extends { document: string; kind: string }>(v: T, ctx: z.RefinementCtx): T {
+  const r = validateDocument(v.document);
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', path: ['document'], message: r.message });
+    return v;
+  }
+  if (v.kind === 'PF' && r.type !== 'CPF') ctx.addIssue({ code: 'custom', path: ['document'], message: 'Pessoa física deve ter CPF' });
+  if (v.kind !== 'PF' && r.type !== 'CNPJ') ctx.addIssue({ code: 'custom', path: ['document'], message: 'Empresa deve ter CNPJ' });
+  return { ...v, document: r.value };
+}
+
+const customerInput = customerFields.transform(checkDocument);
+
+const contactFields = z.object({
+  name: requiredText(120, 'o nome do contato'),
+  role: optionalText(80),
+  phone,
+  whatsapp: phone,
+  email,
+  preferredChannel: contactChannel.default('email'),
+});
+
+const invoiceFields = z.object({
+  documentNumber: requiredText(40, 'o número do documento'),
+  dueDate: isoDate,
+  amountCents: positiveCents,
+  paymentMethod,
+  boletoLine: optionalText(60),
+  nossoNumero: optionalText(30),
+});
+
+export const schemas = {
+  'app.info': z.object({}),
+  'demo.load': z.object({
+    customers: z.number().int().min(1).max(100_000).default(400),
+    invoices: z.number().int().min(1).max(2_000_000).default(8_000),
+    seed: z.number().int().default(42),
+  }),
+  'customers.list': customerQuery.extend({ offset, limit: limit(500, 50) }),
+  'customers.get': z.object({ id }),
+  'customers.create': customerInput,
+  'customers.update': customerFields
+    .extend({ id, expectedUpdatedAt: z.string().min(1) })
+    .transform(checkDocument),
+  'customers.filterOptions': z.object({}),
+  'customers.exportCsv': customerQuery,
+  'contacts.create': contactFields.extend({ customerId: id }),
+  'contacts.update': contactFields.extend({
+    id,
+    isValid: z.boolean().default(true),
+    optedOut: z.boolean().default(false),
+    expectedUpdatedAt: z.string().min(1),
+  }),
+  'invoices.list': z.object({
+    customerId: id,
+    scope: z.enum(['open', 'all']).default('open'),
+    offset,
+    limit: limit(500, 100),
+  }),
+  'invoices.create': invoiceFields.extend({
+    customerId: id,
+    externalId: optionalText(60),
+    issueDate: isoDate,
+  }),
+  'invoices.update': invoiceFields.extend({ id, expectedUpdatedAt: z.string().min(1) }),
+  'invoices.writeOff': z.object({
+    id,
+    reason: z.string().trim().min(5, 'Descreva o motivo da baixa (mínimo 5 caracteres)').max(500),
+  }),
+  'payments.register': z.object({
+    invoiceId: id,
+    amountCents: positiveCents,
+    paidOn: isoDate,
+    method: paymentMethod,
+    reference: optionalText(100),
+  }),
+  'payments.list': z.object({ invoiceId: id }),
+  'activity.list': z.object({ customerId: id, offset, limit: limit(200, 50) }),
+} satisfies Record<string, z.ZodType>;
+
+export type SchemaMap = typeof schemas;
+export type Params<M extends keyof SchemaMap> = z.input<SchemaMap[M]>;
+export type ParsedParams<M extends keyof SchemaMap> = z.output<SchemaMap[M]>;
