@@ -15,7 +15,6 @@ const MAX_METHOD_LENGTH = 100;
 const MAX_SAVE_CONTENT_LENGTH = 256 * 1024 * 1024;
 
 /** Characters no file name may hold on any of our platforms (path separators, drive colon, Windows reserved). */
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_FILE_NAME_CHARS = /[/\\:*?"<>|\u0000-\u001f\u007f]/;
 const WINDOWS_RESERVED_NAME = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 

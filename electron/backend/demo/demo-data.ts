@@ -291,9 +291,11 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
     if (alnum && asOfDay - 30 >= ALNUM_CNPJ_FROM) since = rng.int(Math.max(ALNUM_CNPJ_FROM, asOfDay - 700), asOfDay - 30);
     else if (profile === 'defaulted' || rng.chance(0.72)) since = asOfDay - rng.int(HISTORY_DAYS + 1, 3650);
     else since = asOfDay - rng.int(30, HISTORY_DAYS - 10);
-    const stopDay = profile === 'defaulted' ? asOfDay - rng.int(100, 365) : Number.POSITIVE_INFINITY;
+    // A defaulted customer stops paying on stopDay but keeps buying for a while (often more than usual) until
+    // the distributor notices and blocks it; everything due after stopDay stays open and overdue.
+    const stopDay = profile === 'defaulted' ? asOfDay - rng.int(150, 365) : Number.POSITIVE_INFINITY;
     const fromDay = Math.max(since, windowStart);
-    const toDay = Math.max(fromDay, profile === 'defaulted' ? Math.min(asOfDay - 1, stopDay + 20) : asOfDay - 1);
+    const toDay = Math.max(fromDay, profile === 'defaulted' ? Math.min(asOfDay - 1, stopDay + rng.int(30, 75)) : asOfDay - 1);
 
     const ticketCents = Math.min(
       30_000_00,
@@ -312,7 +314,7 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
     let updatedDay = since;
     if (profile === 'defaulted' && rng.chance(0.7)) {
       status = 'blocked';
-      updatedDay = Math.min(asOfDay, stopDay + 30);
+      updatedDay = Math.min(asOfDay, toDay + rng.int(1, 15));
       notes = `Bloqueado para novas vendas: títulos em aberto desde ${iso(stopDay).split('-').reverse().join('/')}.`;
     } else if ((profile === 'chronic_late' && rng.chance(0.1)) || (profile === 'strategic' && rng.chance(0.15)) || rng.chance(0.01)) {
       status = 'blocked';
@@ -396,7 +398,7 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
     }
     const issueDays = new Int32Array(parcelsPerNf.length);
     for (let k = 0; k < issueDays.length; k++) {
-      let d = rng.int(fromDay, toDay);
+      let d = profile === 'defaulted' && rng.chance(0.3) ? rng.int(Math.max(fromDay, stopDay - 60), toDay) : rng.int(fromDay, toDay);
       const wd = (((d + 4) % 7) + 7) % 7; // 0 = Sunday
       if (wd === 0) d += d + 1 < asOfDay ? 1 : -2;
       else if (wd === 6 && rng.chance(0.7)) d += d + 2 < asOfDay ? 2 : -1;

@@ -117,6 +117,7 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
       )
       .all(...LOADED_TABLES) as { name: string; sql: string }[];
     const secondary = indexes.filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
+    console.time('drop');
     for (const i of secondary) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
 
     const insertCustomer = db.prepare(
@@ -147,6 +148,7 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
       currentPaid = 0;
     };
 
+    console.timeEnd('drop'); console.time('insert');
     for (const r of rows) {
       switch (r.table) {
         case 'customers':
@@ -189,7 +191,8 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
     }
     closeInvoice();
 
-    for (const i of secondary) db.exec(i.sql);
+    console.timeEnd('insert');
+    for (const i of secondary) { console.time(i.name); db.exec(i.sql); console.timeEnd(i.name); }
     return counts;
   })();
 }

@@ -101,10 +101,12 @@ export function customersRepo(prepare: Prepare) {
         `(c.search_text LIKE @like ESCAPE '\\' OR c.id IN (SELECT customer_id FROM invoices WHERE document_number = @docNumber))`,
       );
     }
-    if (f.segment) (p.segment = f.segment), customer.push('c.segment = @segment');
-    if (f.uf) (p.uf = f.uf), customer.push('c.uf = @uf');
-    if (f.status) (p.status = f.status), customer.push('c.status = @status');
-    if (f.salesRep) (p.salesRep = f.salesRep), customer.push('c.sales_rep = @salesRep');
+    const equals = { segment: 'c.segment', uf: 'c.uf', status: 'c.status', salesRep: 'c.sales_rep' } as const;
+    for (const [key, column] of Object.entries(equals) as [keyof typeof equals, string][]) {
+      if (!f[key]) continue;
+      p[key] = f[key];
+      customer.push(`${column} = @${key}`);
+    }
     if (f.onlyOverdue) derived.push('overdue_cents > 0');
     if (f.overdueBucket) {
       const { minDays, maxDays } = bucketDayRange(f.overdueBucket);
@@ -112,7 +114,10 @@ export function customersRepo(prepare: Prepare) {
       else {
         p.minDays = minDays;
         derived.push('oldest_days >= @minDays');
-        if (maxDays !== null) (p.maxDays = maxDays), derived.push('oldest_days <= @maxDays');
+        if (maxDays !== null) {
+          p.maxDays = maxDays;
+          derived.push('oldest_days <= @maxDays');
+        }
       }
     }
     return {

@@ -153,8 +153,8 @@ export function CustomerPage({ id }: { id: number }) {
                         <td className="actions">
                           {open && (
                             <>
-                              <button type="button" className="button button--small button--primary" onClick={() => setAction({ kind: 'pay', invoice: inv })} data-testid="pay-invoice">
-                                {t('invoice.pay')}
+                              <button type="button" className="button button--small button--primary" onClick={() => setAction({ kind: 'pay', invoice: inv })} title={t('invoice.pay')} data-testid="pay-invoice">
+                                {t('invoice.payShort')}
                               </button>
                               <button type="button" className="button button--small" onClick={() => setAction({ kind: 'edit', invoice: inv })} data-testid="edit-invoice">
                                 {t('common.edit')}

@@ -16,7 +16,7 @@ export function portfolioColumns(t: TFunction) {
   return [
     col.accessor('legalName', {
       header: t('portfolio.columns.legalName'),
-      meta: { sortField: 'legalName', width: 'minmax(240px, 3fr)' } satisfies ColumnMeta,
+      meta: { sortField: 'legalName', width: 'minmax(200px, 2.6fr)' } satisfies ColumnMeta,
       cell: (c) => (
         <div className="cell-name">
           <span className="cell-name__main">{c.getValue()}</span>
@@ -26,32 +26,32 @@ export function portfolioColumns(t: TFunction) {
     }),
     col.accessor('document', {
       header: t('portfolio.columns.document'),
-      meta: { width: '170px' } satisfies ColumnMeta,
+      meta: { width: '156px' } satisfies ColumnMeta,
       cell: (c) => <span className="mono">{doc(c.getValue())}</span>,
     }),
     col.accessor('segment', {
       header: t('portfolio.columns.segment'),
-      meta: { width: 'minmax(120px, 1fr)' } satisfies ColumnMeta,
+      meta: { width: 'minmax(96px, 1fr)' } satisfies ColumnMeta,
       cell: (c) => c.getValue() ?? '—',
     }),
     col.accessor('city', {
       header: t('portfolio.columns.city'),
-      meta: { sortField: 'city', width: 'minmax(140px, 1.2fr)' } satisfies ColumnMeta,
+      meta: { sortField: 'city', width: 'minmax(120px, 1.2fr)' } satisfies ColumnMeta,
       cell: (c) => (c.getValue() ? `${c.getValue()}/${c.row.original.uf ?? ''}` : '—'),
     }),
     col.accessor('openCents', {
       header: t('portfolio.columns.openCents'),
-      meta: { numeric: true, sortField: 'openCents', width: '140px' } satisfies ColumnMeta,
+      meta: { numeric: true, sortField: 'openCents', width: '128px' } satisfies ColumnMeta,
       cell: (c) => money(c.getValue()),
     }),
     col.accessor('overdueCents', {
       header: t('portfolio.columns.overdueCents'),
-      meta: { numeric: true, sortField: 'overdueCents', width: '140px' } satisfies ColumnMeta,
+      meta: { numeric: true, sortField: 'overdueCents', width: '128px' } satisfies ColumnMeta,
       cell: (c) => <span className={c.getValue() > 0 ? 'text-danger' : 'text-muted'}>{money(c.getValue())}</span>,
     }),
     col.accessor('oldestOverdueDays', {
       header: t('portfolio.columns.oldestOverdueDays'),
-      meta: { numeric: true, sortField: 'oldestOverdueDays', width: '110px' } satisfies ColumnMeta,
+      meta: { numeric: true, sortField: 'oldestOverdueDays', width: '72px' } satisfies ColumnMeta,
       cell: (c) => {
         const d = c.getValue();
         return d === null ? <span className="text-muted">—</span> : <span className={daysClass(d)}>{integer(d)}</span>;
@@ -59,7 +59,7 @@ export function portfolioColumns(t: TFunction) {
     }),
     col.accessor('status', {
       header: t('portfolio.columns.status'),
-      meta: { width: '110px' } satisfies ColumnMeta,
+      meta: { width: '92px' } satisfies ColumnMeta,
       cell: (c) => <span className={`badge badge--${c.getValue()}`}>{t(`status.${c.getValue()}`)}</span>,
     }),
   ];
