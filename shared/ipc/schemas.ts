@@ -65,7 +65,7 @@ const phone = z
 export const customerQuery = z.object({
   search: z.string().trim().max(100).optional(),
   segment: z.string().max(100).optional(),
-  uf: z.string().max(2).optional(),
+  uf: z.string().trim().toUpperCase().max(2).optional(),
   status: customerStatus.optional(),
   salesRep: z.string().max(100).optional(),
   overdueBucket: agingBucket.optional(),

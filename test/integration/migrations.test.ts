@@ -84,6 +84,35 @@ describe('openDatabase: migrations', () => {
     }
   });
 
+  it('the backup is complete and readable even when another connection holds a read transaction', () => {
+    // E.g. a second app instance still closing, or a DB viewer left open: the WAL checkpoint cannot finish,
+    // so a plain file copy of the main database misses (or tears) what only the WAL holds.
+    const dir = makeTempDir();
+    const path = join(dir, 'adimple.db');
+    const first = openDb(path);
+    first.db.prepare(`INSERT INTO settings (key, value) VALUES ('a', '1')`).run();
+    const reader = new Database(path);
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT COUNT(*) FROM settings').get();
+      first.db.prepare(`INSERT INTO settings (key, value) VALUES ('b', '2')`).run();
+      first.db.close();
+
+      const { backupPath } = openDb(path, [...MIGRATIONS, extra]);
+      const bk = new Database(backupPath!, { readonly: true });
+      try {
+        expect(bk.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(bk.prepare('SELECT key FROM settings ORDER BY key').pluck().all()).toEqual(['a', 'b']);
+        expect(bk.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual(MIGRATIONS.map((m) => m.id));
+      } finally {
+        bk.close();
+      }
+    } finally {
+      if (reader.inTransaction) reader.exec('ROLLBACK');
+      reader.close();
+    }
+  });
+
   it('two backups at the same instant do not overwrite each other', () => {
     const dir = makeTempDir();
     const path = join(dir, 'adimple.db');

@@ -433,19 +433,34 @@ function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
-  let i = 0;
   let quoted = false;
-  while (i < text.length) {
+  for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), (i += 2);
-      else if (ch === '"') (quoted = false), i++;
-      else (cell += ch), i++;
-    } else if (ch === '"' && cell === '') (quoted = true), i++;
-    else if (ch === ';') row.push(cell), (cell = ''), i++;
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 2);
-    else if (ch === '\n') throw new Error(`bare LF at ${i}`);
-    else (cell += ch), i++;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') {
+        quoted = false;
+      } else {
+        cell += ch;
+      }
+    } else if (ch === '"' && cell === '') {
+      quoted = true;
+    } else if (ch === ';') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else if (ch === '\n') {
+      throw new Error(`bare LF at ${i}`);
+    } else {
+      cell += ch;
+    }
   }
   if (cell !== '' || row.length > 0) throw new Error('file does not end with CRLF');
   return rows;
@@ -586,6 +601,36 @@ describe('paid and written-off títulos stop counting', () => {
       }
       const all = await own.call('customers.list', { limit: 100 });
       for (const r of all.rows) expect(r.oldestOverdueDays).toBe(byDays.get(r.id) === 0 ? null : byDays.get(r.id));
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe('names as a Brazilian clerk types them', () => {
+  it('search finds an alphanumeric CNPJ masked, unmasked and in lower case', async () => {
+    const own = openTestBackend();
+    try {
+      const c = await own.call('customers.create', validCustomer({ legalName: 'Nova Era Ltda', document: '12.ABC.345/01DE-35' }));
+      for (const s of ['12.ABC.345/01DE-35', '12ABC34501DE35', '12.abc.345/01de-35', 'abc345']) {
+        expect((await own.call('customers.list', { search: s })).rows.map((r) => r.id), s).toEqual([c.id]);
+      }
+    } finally {
+      own.close();
+    }
+  });
+
+  it('sorting by legal name puts accented initials with their letter (Água before Banco, Ótica before Padaria)', async () => {
+    const own = openTestBackend();
+    try {
+      for (const legalName of ['Zeta Comércio Ltda', 'Ótica Visão Ltda', 'Banco de Alimentos Ltda', 'Água Pura Ltda', 'Padaria Ideal Ltda', 'Élite Bebidas Ltda']) {
+        await own.call('customers.create', validCustomer({ legalName }));
+      }
+      const r = await own.call('customers.list', { sort: { field: 'legalName', dir: 'asc' } });
+      const names = r.rows.map((x) => x.legalName);
+      const ptBr = [...names].sort(new Intl.Collator('pt-BR', { sensitivity: 'base' }).compare);
+      expect(ptBr).toEqual(['Água Pura Ltda', 'Banco de Alimentos Ltda', 'Élite Bebidas Ltda', 'Ótica Visão Ltda', 'Padaria Ideal Ltda', 'Zeta Comércio Ltda']);
+      expect(names).toEqual(ptBr);
     } finally {
       own.close();
     }

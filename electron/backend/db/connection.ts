@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AppError } from '../../../shared/ipc/envelope';
 import { MIGRATIONS, type Migration } from './migrations/index';
@@ -55,13 +55,14 @@ function migrate(db: Db, dbPath: string, migrations: readonly Migration[], now: 
   return { applied: pending.map((m) => m.id), backupPath };
 }
 
+/** VACUUM INTO writes a consistent snapshot even while another connection holds a read transaction,
+ * which a checkpoint followed by a file copy does not. */
 function backupBeforeMigrating(db: Db, dbPath: string, at: Date): string {
-  db.pragma('wal_checkpoint(TRUNCATE)');
   const dir = join(dirname(dbPath), 'backups');
   mkdirSync(dir, { recursive: true });
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   let target = join(dir, `${basename(dbPath)}.pre-migration-${stamp}`);
   for (let i = 1; existsSync(target); i++) target = `${target}-${i}`;
-  copyFileSync(dbPath, target);
+  db.prepare('VACUUM INTO ?').run(target);
   return target;
 }

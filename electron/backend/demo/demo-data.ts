@@ -90,6 +90,10 @@ const ALNUM = '0123456789abcdefghijklmnopqrstuvwxyz';
 const ITAU_ACCOUNT = '015712345';
 const ITAU_ACCOUNT_DAC = mod10(ITAU_ACCOUNT);
 
+/** Office hours in UTC (08:00–18:59 in Brasília), "HH:MM" and "HHMM". */
+const TIMES: readonly string[] = Array.from({ length: 11 * 60 }, (_, i) => `${pad(11 + Math.floor(i / 60), 2)}:${pad(i % 60, 2)}`);
+const TIMES_COMPACT: readonly string[] = TIMES.map((t) => t.replace(':', ''));
+
 type Bank = '341' | '237' | '001';
 
 interface Person {
@@ -220,9 +224,8 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
     if (k < 0 || k >= isoMemo.length) return epochDayToIso(day);
     return (isoMemo[k] ??= epochDayToIso(day));
   };
-  const hhmm: string[] = [];
-  for (let h = 11; h <= 21; h++) for (let m = 0; m < 60; m++) hhmm.push(`${pad(h, 2)}:${pad(m, 2)}`);
-  const stamp = (day: number, rng: Rng): string => `${iso(day)}T${rng.pick(hhmm)}:00.000Z`;
+  const stamp = (day: number, rng: Rng): string => `${iso(day)}T${rng.pick(TIMES)}:00.000Z`;
+  const ctx: Ctx = { asOfDay, iso, stamp };
 
   // Next business day (bank credit of a boleto or transfer), per UF, memoised.
   const bizMemo = new Map<Uf, Int32Array>();
@@ -445,43 +448,36 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
         }
 
         // Payments
-        const payments: BulkPayment[] = [];
-        const dueSoonBeforeStop = profile === 'defaulted' && dueDay >= stopDay - 60;
-        const delay = randomDelay(rng, profile, dueSoonBeforeStop);
-        const split = rng.chance(SPLIT_CHANCE[profile]);
-        const credit = (day: number) => (method === 'pix' ? day : nextBusinessDay(uf, day));
-        const canPay = (day: number) => day <= asOfDay && day < stopDay && day > issueDay;
-        const pay = (day: number, cents: number) => {
-          payments.push({
-            table: 'payments',
-            invoiceId,
-            paidOn: iso(day),
-            amountCents: cents,
-            method,
-            source: 'import',
-            reference: paymentReference(rng, method, nossoNumero, day, iso),
-            createdAt: stamp(Math.min(asOfDay, day + (method === 'pix' ? 0 : 1)), rng),
-            createdBy: CREATED_BY,
-          });
-        };
-        if (split) {
+        // Payments: at most two (a partial and the rest), credited on a business day unless by Pix; none after
+        // asOf, and none from a defaulted customer once it stopped paying.
+        const delay = randomDelay(rng, profile, profile === 'defaulted' && dueDay >= stopDay - 60);
+        const bankDays = method !== 'pix';
+        let day1 = 0;
+        let cents1 = 0;
+        let day2 = 0;
+        let cents2 = 0;
+        if (rng.chance(SPLIT_CHANCE[profile])) {
           const first = Math.max(1, Math.min(amountCents - 1, Math.round(amountCents * (0.3 + 0.4 * rng.next()))));
-          const firstDay = credit(dueDay + Math.max(-2, delay - rng.int(5, 30)));
-          const secondDay = credit(dueDay + delay + rng.int(0, 10));
+          let d1 = dueDay + Math.max(-2, delay - rng.int(5, 30));
+          let d2 = dueDay + delay + rng.int(0, 10);
+          if (bankDays) (d1 = nextBusinessDay(uf, d1)), (d2 = nextBusinessDay(uf, d2));
           const neverFinish = (profile === 'chronic_late' && rng.chance(0.2)) || (profile === 'strategic' && rng.chance(0.1));
-          if (canPay(firstDay)) {
-            pay(firstDay, first);
-            if (!neverFinish && secondDay > firstDay && canPay(secondDay)) pay(secondDay, amountCents - first);
+          if (d1 > issueDay && d1 <= asOfDay && d1 < stopDay) {
+            day1 = d1;
+            cents1 = first;
+            if (!neverFinish && d2 > d1 && d2 <= asOfDay && d2 < stopDay) (day2 = d2), (cents2 = amountCents - first);
           }
         } else {
-          const day = credit(dueDay + delay);
-          if (canPay(day)) pay(day, amountCents);
+          let d = dueDay + delay;
+          if (bankDays) d = nextBusinessDay(uf, d);
+          if (d > issueDay && d <= asOfDay && d < stopDay) (day1 = d), (cents1 = amountCents);
         }
-
-        const paidCents = payments.reduce((s, p) => s + p.amountCents, 0);
+        const payment1 = cents1 > 0 ? paymentRow(rng, ctx, invoiceId, day1, cents1, method, nossoNumero) : null;
+        const payment2 = cents2 > 0 ? paymentRow(rng, ctx, invoiceId, day2, cents2, method, nossoNumero) : null;
+        const paidCents = cents1 + cents2;
         let status: InvoiceStatus = paidCents === 0 ? 'open' : paidCents === amountCents ? 'paid' : 'partial';
         let writeOffReason: string | null = null;
-        let updatedAt = payments.length > 0 ? (payments[payments.length - 1] as BulkPayment).createdAt : invoiceCreatedAt;
+        let updatedAt = (payment2 ?? payment1)?.createdAt ?? invoiceCreatedAt;
         if (status !== 'paid' && dueDay < asOfDay) {
           const daysOverdue = asOfDay - dueDay;
           const roll = rng.next();
@@ -515,19 +511,46 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
           updatedAt,
         };
         yield invoice;
-        for (const p of payments) yield p;
+        if (payment1) yield payment1;
+        if (payment2) yield payment2;
       }
     }
   }
 }
 
-function paymentReference(rng: Rng, method: PaymentMethod, nossoNumero: string | null, day: number, iso: (d: number) => string): string | null {
-  if (method === 'boleto') return nossoNumero;
-  if (method === 'pix') {
+interface Ctx {
+  asOfDay: number;
+  iso: (day: number) => string;
+  stamp: (day: number, rng: Rng) => string;
+}
+
+function paymentRow(
+  rng: Rng,
+  ctx: Ctx,
+  invoiceId: number,
+  day: number,
+  amountCents: number,
+  method: PaymentMethod,
+  nossoNumero: string | null,
+): BulkPayment {
+  const paidOn = ctx.iso(day);
+  let reference: string | null = null;
+  if (method === 'boleto') reference = nossoNumero;
+  else if (method === 'pix') {
+    // End-to-end id: E + payer ISPB + yyyyMMddHHmm + 11 characters.
     let tail = '';
     for (let i = 0; i < 11; i++) tail += ALNUM.charAt(Math.floor(rng.next() * ALNUM.length));
-    return `E${rng.pick(PIX_ISPBS)}${iso(day).replace(/-/g, '')}${pad(rng.int(8, 20), 2)}${pad(rng.int(0, 59), 2)}${tail}`;
-  }
-  if (method === 'cheque') return `Cheque nº ${rng.digits(6)}`;
-  return null;
+    reference = `E${rng.pick(PIX_ISPBS)}${paidOn.slice(0, 4)}${paidOn.slice(5, 7)}${paidOn.slice(8, 10)}${rng.pick(TIMES_COMPACT)}${tail}`;
+  } else if (method === 'cheque') reference = `Cheque nº ${rng.digits(6)}`;
+  return {
+    table: 'payments',
+    invoiceId,
+    paidOn,
+    amountCents,
+    method,
+    source: 'import',
+    reference,
+    createdAt: ctx.stamp(Math.min(ctx.asOfDay, day + (method === 'pix' ? 0 : 1)), rng),
+    createdBy: CREATED_BY,
+  };
 }

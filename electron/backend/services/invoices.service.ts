@@ -112,6 +112,11 @@ export function invoicesService(ctx: Context) {
             { fields: [{ path: 'amountCents', message: `Máximo ${formatBrl(inv.openCents)}` }], maxCents: inv.openCents },
           );
         }
+        if (p.paidOn < inv.issueDate) {
+          throw new AppError('VALIDATION', 'A data do pagamento é anterior à emissão do título.', {
+            fields: [{ path: 'paidOn', message: 'Anterior à emissão' }],
+          });
+        }
         if (p.paidOn > ctx.asOf()) {
           throw new AppError('VALIDATION', 'A data do pagamento não pode estar no futuro.', {
             fields: [{ path: 'paidOn', message: 'Data no futuro' }],

@@ -25,6 +25,9 @@ CREATE TABLE customers (
   tags TEXT NOT NULL DEFAULT '[]',
   notes TEXT,
   search_text TEXT NOT NULL,
+  -- Accent-free, lower-case keys: SQLite's NOCASE folds ASCII only, so 'Água' would sort after 'Zeta'.
+  sort_name TEXT NOT NULL,
+  sort_city TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
@@ -32,7 +35,7 @@ CREATE INDEX customers_segment ON customers(segment);
 CREATE INDEX customers_uf ON customers(uf);
 CREATE INDEX customers_sales_rep ON customers(sales_rep);
 CREATE INDEX customers_status ON customers(status);
-CREATE INDEX customers_legal_name ON customers(legal_name COLLATE NOCASE);
+CREATE INDEX customers_sort_name ON customers(sort_name);
 
 CREATE TABLE contacts (
   id INTEGER PRIMARY KEY,

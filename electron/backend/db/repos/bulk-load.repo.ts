@@ -1,6 +1,6 @@
 import type { ContactChannel, CustomerKind, CustomerStatus, InvoiceStatus, PaymentMethod, PaymentSource } from '../../../../shared/ipc/contract';
 import type { Db } from '../connection';
-import { searchTextOf } from './customers.repo';
+import { foldText, searchTextOf } from './customers.repo';
 
 // Bulk load of a whole portfolio into an empty database (demo data, a first migration from an ERP): one
 // transaction, one prepared statement per table, positional parameters, and the secondary indexes of the
@@ -117,13 +117,13 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
       )
       .all(...LOADED_TABLES) as { name: string; sql: string }[];
     const secondary = indexes.filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
-    console.time('drop');
     for (const i of secondary) db.exec(`DROP INDEX "${i.name.replace(/"/g, '""')}"`);
 
     const insertCustomer = db.prepare(
       `INSERT INTO customers (id, legal_name, trade_name, document, kind, segment, sales_rep, street, street_number, complement,
-         district, city, uf, postal_code, credit_limit_cents, payment_terms_days, status, tags, notes, search_text, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         district, city, uf, postal_code, credit_limit_cents, payment_terms_days, status, tags, notes, search_text, sort_name, sort_city,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertContact = db.prepare(
       `INSERT INTO contacts (customer_id, name, role, phone, whatsapp, email, preferred_channel, is_valid, opted_out, created_at, updated_at)
@@ -148,7 +148,6 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
       currentPaid = 0;
     };
 
-    console.timeEnd('drop'); console.time('insert');
     for (const r of rows) {
       switch (r.table) {
         case 'customers':
@@ -156,7 +155,7 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
           insertCustomer.run(
             r.id, r.legalName, r.tradeName, r.document, r.kind, r.segment, r.salesRep, r.street, r.streetNumber, r.complement,
             r.district, r.city, r.uf, r.postalCode, r.creditLimitCents, r.paymentTermsDays, r.status, JSON.stringify(r.tags),
-            r.notes, searchTextOf(r), r.createdAt, r.updatedAt,
+            r.notes, searchTextOf(r), foldText(r.legalName), foldText(r.city ?? ''), r.createdAt, r.updatedAt,
           );
           counts.customers++;
           break;
@@ -191,8 +190,7 @@ export function bulkLoad(db: Db, rows: Iterable<BulkRow>): BulkLoadCounts {
     }
     closeInvoice();
 
-    console.timeEnd('insert');
-    for (const i of secondary) { console.time(i.name); db.exec(i.sql); console.timeEnd(i.name); }
+    for (const i of secondary) db.exec(i.sql);
     return counts;
   })();
 }

@@ -32,12 +32,19 @@ export interface PortfolioFilter {
 }
 
 const SORT_SQL: Record<PortfolioFilter['sort']['field'], string> = {
-  legalName: 'legal_name COLLATE NOCASE',
-  city: 'city COLLATE NOCASE',
+  legalName: 'sort_name',
+  city: 'sort_city',
   openCents: 'open_cents',
   overdueCents: 'overdue_cents',
   oldestOverdueDays: 'oldest_days',
 };
+
+/** The one ordering of the portfolio, shared by the screen and the CSV export: ties by id, no-overdue last. */
+function orderBy(sort: PortfolioFilter['sort']): string {
+  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const nullsLast = sort.field === 'oldestOverdueDays' ? 'oldest_days IS NULL, ' : '';
+  return `${nullsLast}${SORT_SQL[sort.field]} ${dir}, id ${dir}`;
+}
 
 export interface CustomerWrite {
   legalName: string;
@@ -132,6 +139,7 @@ export function customersRepo(prepare: Prepare) {
       WITH bal AS (${BALANCES}),
       v AS (
         SELECT c.id, c.legal_name, c.trade_name, c.document, c.kind, c.segment, c.sales_rep, c.city, c.uf, c.status,
+               c.sort_name, c.sort_city,
                COALESCE(b.open_cents, 0) AS open_cents,
                COALESCE(b.overdue_cents, 0) AS overdue_cents,
                CAST(julianday(@asOf) - julianday(b.oldest_due) AS INTEGER) AS oldest_days
@@ -143,12 +151,10 @@ export function customersRepo(prepare: Prepare) {
 
   function list(f: PortfolioFilter, asOf: string, offset: number, limit: number) {
     const p: Record<string, unknown> = { asOf, offset, limit };
-    const order = `${SORT_SQL[f.sort.field]} ${f.sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
-    const nullsLast = f.sort.field === 'oldestOverdueDays' ? 'oldest_days IS NULL, ' : '';
     const sql = `
       SELECT *, COUNT(*) OVER () AS total_count, SUM(open_cents) OVER () AS total_open, SUM(overdue_cents) OVER () AS total_overdue
       FROM (${portfolioSql(f, p)})
-      ORDER BY ${nullsLast}${order}, id ${f.sort.dir === 'asc' ? 'ASC' : 'DESC'}
+      ORDER BY ${orderBy(f.sort)}
       LIMIT @limit OFFSET @offset`;
     const rows = prepare(sql).all(p) as (PortfolioDbRow & { total_count: number; total_open: number; total_overdue: number })[];
     const first = rows[0];
@@ -171,8 +177,7 @@ export function customersRepo(prepare: Prepare) {
   /** Every row of the filtered view, in display order, for CSV export. */
   function* iterate(f: PortfolioFilter, asOf: string): Generator<CustomerRow> {
     const p: Record<string, unknown> = { asOf };
-    const order = `${SORT_SQL[f.sort.field]} ${f.sort.dir === 'asc' ? 'ASC' : 'DESC'}`;
-    const sql = `SELECT * FROM (${portfolioSql(f, p)}) ORDER BY ${order}, id`;
+    const sql = `SELECT * FROM (${portfolioSql(f, p)}) ORDER BY ${orderBy(f.sort)}`;
     for (const r of prepare(sql).iterate(p) as Iterable<PortfolioDbRow>) yield toRow(r);
   }
 
@@ -191,9 +196,10 @@ export function customersRepo(prepare: Prepare) {
     insert(c: CustomerWrite, at: string): number {
       const info = prepare(
         `INSERT INTO customers (legal_name, trade_name, document, kind, segment, sales_rep, street, street_number, complement,
-           district, city, uf, postal_code, credit_limit_cents, payment_terms_days, status, tags, notes, search_text, created_at, updated_at)
+           district, city, uf, postal_code, credit_limit_cents, payment_terms_days, status, tags, notes, search_text, sort_name, sort_city, created_at, updated_at)
          VALUES (@legalName, @tradeName, @document, @kind, @segment, @salesRep, @street, @streetNumber, @complement,
-           @district, @city, @uf, @postalCode, @creditLimitCents, @paymentTermsDays, @status, @tags, @notes, @searchText, @at, @at)`,
+           @district, @city, @uf, @postalCode, @creditLimitCents, @paymentTermsDays, @status, @tags, @notes, @searchText,
+           @sortName, @sortCity, @at, @at)`,
       ).run(writeParams(c, at));
       return Number(info.lastInsertRowid);
     },
@@ -203,7 +209,7 @@ export function customersRepo(prepare: Prepare) {
            segment = @segment, sales_rep = @salesRep, street = @street, street_number = @streetNumber, complement = @complement,
            district = @district, city = @city, uf = @uf, postal_code = @postalCode, credit_limit_cents = @creditLimitCents,
            payment_terms_days = @paymentTermsDays, status = @status, tags = @tags, notes = @notes, search_text = @searchText,
-           updated_at = @at
+           sort_name = @sortName, sort_city = @sortCity, updated_at = @at
          WHERE id = @id`,
       ).run({ ...writeParams(c, at), id });
     },
@@ -309,6 +315,8 @@ function writeParams(c: CustomerWrite, at: string) {
     tags: JSON.stringify(c.tags),
     notes: c.notes,
     searchText: searchTextOf(c),
+    sortName: foldText(c.legalName),
+    sortCity: foldText(c.address.city ?? ''),
     at,
   };
 }

@@ -68,7 +68,8 @@ export function invoicesRepo(prepare: Prepare) {
     update(id: number, w: Omit<InvoiceWrite, 'customerId' | 'externalId' | 'issueDate'>, at: string) {
       prepare(
         `UPDATE invoices SET document_number = @documentNumber, due_date = @dueDate, amount_cents = @amountCents,
-           payment_method = @paymentMethod, boleto_line = @boletoLine, nosso_numero = @nossoNumero, updated_at = @at
+           payment_method = @paymentMethod, boleto_line = @boletoLine, nosso_numero = @nossoNumero, updated_at = @at,
+           status = CASE WHEN paid_cents >= @amountCents THEN 'paid' ELSE status END
          WHERE id = @id`,
       ).run({ ...w, id, at });
     },
