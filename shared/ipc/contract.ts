@@ -169,8 +169,8 @@ export interface DemoLoadResult {
 
 export type { AgingBucketKey };
 
-/** Methods the backend answers (electron/backend/handlers). */
-export interface Api {
+/** The foundation's methods: portfolio, customers, contacts, títulos, payments. */
+export interface CoreApi {
   'app.info': { params: Params<'app.info'>; result: AppInfo };
   'demo.load': { params: Params<'demo.load'>; result: DemoLoadResult };
   'customers.list': { params: Params<'customers.list'>; result: CustomerListResult };
@@ -189,6 +189,12 @@ export interface Api {
   'payments.list': { params: Params<'payments.list'>; result: Payment[] };
   'activity.list': { params: Params<'activity.list'>; result: Page<ActivityEntry> };
 }
+
+/**
+ * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
+ * `<feature>.contract.ts` and joins it here.
+ */
+export type Api = CoreApi;
 
 /** Methods only the Electron shell answers (native dialogs, the OS); the web platform does them itself. */
 export interface ShellApi {

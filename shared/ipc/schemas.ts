@@ -1,66 +1,30 @@
 /**
  * zod schemas of every method's params. The router validates with these before any handler runs; the
- * messages are the clerk's (pt-BR) and name the field.
+ * messages are the clerk's (pt-BR) and name the field. Each feature keeps its methods in its own
+ * `<feature>.schemas.ts` and is spread into `schemas` below.
  */
 import { z } from 'zod';
-import { AGING_BUCKET_KEYS } from '../domain/aging';
-import { isValidEmail, normalizePhone } from '../domain/contact-info';
-import { isIsoDate } from '../domain/dates';
 import { validateDocument } from '../domain/documents';
-import { isUf } from '../domain/uf';
+import {
+  id,
+  isoDate,
+  cents,
+  positiveCents,
+  optionalText,
+  requiredText,
+  offset,
+  limit,
+  customerKind,
+  customerStatus,
+  paymentMethod,
+  contactChannel,
+  agingBucket,
+  uf,
+  email,
+  phone,
+} from './schema-kit';
 
-z.config(z.locales.pt());
-
-const id = z.number({ error: 'Identificador inválido' }).int('Identificador inválido').positive('Identificador inválido');
-const isoDate = z.string().refine(isIsoDate, 'Data inválida (use dd/mm/aaaa)');
-const cents = z.number({ error: 'Valor inválido' }).int('Valor em centavos deve ser inteiro').max(Number.MAX_SAFE_INTEGER);
-const positiveCents = cents.positive('O valor deve ser maior que zero');
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `No máximo ${max} caracteres`)
-    .nullish()
-    .transform((v) => (v ? v : null));
-const requiredText = (max: number, what: string) =>
-  z.string({ error: `Informe ${what}` }).trim().min(1, `Informe ${what}`).max(max, `No máximo ${max} caracteres`);
-const offset = z.number().int().min(0).default(0);
-const limit = (max: number, dflt: number) => z.number().int().min(1).max(max).default(dflt);
-
-export const customerKind = z.enum(['PJ', 'EMPRESARIO_INDIVIDUAL', 'PF'], { error: 'Tipo de cliente inválido' });
-export const customerStatus = z.enum(['active', 'blocked', 'inactive'], { error: 'Situação inválida' });
-export const paymentMethod = z.enum(['boleto', 'pix', 'cartao', 'cheque', 'dinheiro', 'transferencia'], {
-  error: 'Forma de pagamento inválida',
-});
-export const contactChannel = z.enum(['email', 'whatsapp', 'sms', 'phone', 'letter'], { error: 'Canal inválido' });
-const agingBucket = z.enum(AGING_BUCKET_KEYS);
-
-const uf = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isUf, 'UF inválida')
-  .nullish()
-  .transform((v) => v ?? null);
-
-const email = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v) => (v ? v : null))
-  .refine((v) => v === null || isValidEmail(v), 'E-mail inválido');
-
-const phone = z
-  .string()
-  .trim()
-  .nullish()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const r = normalizePhone(v);
-    if (r.ok) return r.value;
-    ctx.addIssue({ code: 'custom', message: r.message });
-    return z.NEVER;
-  });
+export { customerKind, customerStatus, paymentMethod, contactChannel } from './schema-kit';
 
 export const customerQuery = z.object({
   search: z.string().trim().max(100).optional(),
@@ -140,7 +104,7 @@ const invoiceFields = z.object({
   nossoNumero: optionalText(30),
 });
 
-export const schemas = {
+export const coreSchemas = {
   'app.info': z.object({}),
   'demo.load': z.object({
     customers: z.number().int().min(1).max(100_000).default(400),
@@ -187,6 +151,10 @@ export const schemas = {
   }),
   'payments.list': z.object({ invoiceId: id }),
   'activity.list': z.object({ customerId: id, offset, limit: limit(200, 50) }),
+} satisfies Record<string, z.ZodType>;
+
+export const schemas = {
+  ...coreSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;
