@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Backend } from '../../electron/backend/backend.types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { startHost } from '../../electron/backend/dev-server';
+import { E2E_RENDERER_DIR } from './renderer-dir';
 
 /** The business date every e2e test runs on (a Wednesday, in São Paulo). */
 export const E2E_NOW = new Date('2026-11-25T14:00:00-03:00');
@@ -23,7 +24,7 @@ export const test = base.extend<{ app: AppFixture }>({
     const dir = mkdtempSync(join(tmpdir(), 'adimple-e2e-'));
     const dbPath = join(dir, 'adimple.sqlite');
     const backend = createBackend({ dbPath, clock: { now: () => new Date(E2E_NOW) }, log: () => {} });
-    const server = await startHost({ backend, port: 0, staticDir: resolve('dist/renderer') });
+    const server = await startHost({ backend, port: 0, staticDir: resolve(E2E_RENDERER_DIR) });
     const { port } = server.address() as AddressInfo;
     const call = async <T,>(method: string, params: unknown): Promise<T> => {
       const env = await backend.dispatch(method, params);
