@@ -14,7 +14,7 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** The renderer. In browser mode the backend host on :5174 answers /rpc and /events. */
+/** The renderer. In browser mode the backend host on :5174 answers /rpc, /events and /upload. */
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -24,6 +24,6 @@ export default defineConfig({
     host: '127.0.0.1',
     port: 5173,
     strictPort: true,
-    proxy: { '/rpc': 'http://127.0.0.1:5174', '/events': 'http://127.0.0.1:5174' },
+    proxy: { '/rpc': 'http://127.0.0.1:5174', '/events': 'http://127.0.0.1:5174', '/upload': 'http://127.0.0.1:5174' },
   },
 });

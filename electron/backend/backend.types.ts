@@ -1,5 +1,6 @@
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { EventName, Events } from '../../shared/ipc/contract';
+import type { FileIntake } from './files/file-intake';
 
 /** Where a call came from; the shell sets `origin: 'ipc'`, the loopback host `origin: 'http'`. */
 export interface CallContext {
@@ -16,5 +17,7 @@ export interface Clock {
 export interface Backend {
   dispatch(method: string, params: unknown, ctx?: CallContext): Promise<Envelope<unknown>>;
   onEvent(listener: EventListener): () => void;
+  /** Files the user picked (open dialog, browser upload), addressed by token. */
+  files: FileIntake;
   close(): void;
 }

@@ -7,14 +7,16 @@ import { customersRepo } from './db/repos/customers.repo';
 import { invoicesRepo } from './db/repos/invoices.repo';
 import { paymentsRepo } from './db/repos/payments.repo';
 import { statementCache } from './db/statements';
+import type { FileIntake } from './files/file-intake';
 
 /** What services share: the connection, its repos, the injected clock and who is acting. */
-export function createContext(db: Db, clock: Clock, actor: () => string) {
+export function createContext(db: Db, clock: Clock, actor: () => string, files: FileIntake) {
   const prepare = statementCache(db);
   return {
     db,
     clock,
     actor,
+    files,
     repos: {
       customers: customersRepo(prepare),
       contacts: contactsRepo(prepare),

@@ -1,6 +1,7 @@
 import type { Backend, Clock } from './backend.types';
 import { createContext } from './context';
 import { openDatabase } from './db/connection';
+import { createFileIntake } from './files/file-intake';
 import { appHandlers } from './handlers/app.handlers';
 import { contactsHandlers } from './handlers/contacts.handlers';
 import { customersHandlers } from './handlers/customers.handlers';
@@ -21,7 +22,8 @@ export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? ((msg: string) => console.error(msg));
   const { db, backupPath } = openDatabase(options.dbPath, { now: () => clock.now() });
   if (backupPath) log(`Backup before migrating: ${backupPath}`);
-  const ctx = createContext(db, clock, options.actor ?? (() => 'operador'));
+  const files = createFileIntake();
+  const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
   const router = createRouter(
     mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx)]),
     log,
@@ -29,6 +31,10 @@ export function createBackend(options: BackendOptions): Backend {
   return {
     dispatch: router.dispatch,
     onEvent: router.onEvent,
-    close: () => db.close(),
+    files,
+    close: () => {
+      files.close();
+      db.close();
+    },
   };
 }

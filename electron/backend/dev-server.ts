@@ -2,12 +2,14 @@
  * Browser mode: the same createBackend() behind POST /rpc/:method and GET /events (server-sent events) on
  * 127.0.0.1, optionally serving the built renderer. Used by `npm run web` and by Playwright.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Backend, Clock } from './backend.types';
 import { createBackend } from './create-backend';
+import { MAX_INTAKE_BYTES, toPickedFile, tooLargeMessage } from './files/file-intake';
+import { AppError } from '../../shared/ipc/envelope';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const CSP =
@@ -57,10 +59,19 @@ export function startHost({ backend, port, staticDir }: HostOptions): Promise<Se
       return json(res, 200, await backend.dispatch(method, params, { origin: 'http' }));
     }
 
+    // A picked file's bytes (browser mode's open dialog). The octet-stream type forces a CORS preflight, which
+    // this host never answers, so another site cannot upload.
+    if (req.method === 'POST' && url.pathname === '/upload') {
+      if (req.headers['content-type'] !== 'application/octet-stream') return void res.writeHead(415).end();
+      const fileName = url.searchParams.get('name') ?? 'arquivo';
+      return json(res, 200, await receiveUpload(req, backend, fileName));
+    }
+
     if (req.method === 'GET' && url.pathname === '/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
-      const off = backend.onEvent((name, payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`));
+      // Unnamed events carrying { name, payload }, so a new backend event needs no new listener in the page.
+      const off = backend.onEvent((name, payload) => res.write(`data: ${JSON.stringify({ name, payload })}\n\n`));
       req.on('close', off);
       return;
     }
@@ -117,6 +128,38 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
     req.on('error', fail);
   });
+}
+
+async function receiveUpload(req: IncomingMessage, backend: Backend, fileName: string) {
+  const path = backend.files.uploadPath();
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_INTAKE_BYTES) {
+    req.destroy();
+    return { ok: false, error: { code: 'VALIDATION', message: tooLargeMessage(declared) } };
+  }
+  try {
+    await new Promise<void>((ok, fail) => {
+      const out = createWriteStream(path);
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_INTAKE_BYTES) {
+          req.destroy();
+          out.destroy();
+          fail(new AppError('VALIDATION', tooLargeMessage(size)));
+        }
+      });
+      req.on('error', fail);
+      out.on('error', fail);
+      out.on('finish', ok);
+      req.pipe(out);
+    });
+    return { ok: true, data: toPickedFile(backend.files.registerPath(path, fileName)) };
+  } catch (err) {
+    rmSync(path, { force: true });
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+    return { ok: false, error: { code: 'INTERNAL', message: 'Não foi possível receber o arquivo.' } };
+  }
 }
 
 function json(res: ServerResponse, status: number, body: unknown) {

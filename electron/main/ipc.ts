@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import type { Backend } from '../backend/backend.types';
-import type { Envelope, FieldError } from '../../shared/ipc/envelope';
+import type { FilePurpose, PickedFile } from '../../shared/ipc/contract';
+import { AppError, type Envelope, type FieldError } from '../../shared/ipc/envelope';
 import { appOrigins, urlOrigin } from './app-origin';
 import { isAllowedExternalUrl, openExternalIfAllowed } from './security';
 
@@ -49,6 +50,22 @@ export const openExternalParams = z.object({
   }),
 });
 
+const OPEN_FILE_DIALOGS: Record<FilePurpose, { title: string; filters: FileFilter[] }> = {
+  'erp-import': {
+    title: 'Importar arquivo do ERP',
+    filters: [{ name: 'Planilhas e CSV', extensions: ['csv', 'txt', 'xlsx'] }, { name: 'Todos os arquivos', extensions: ['*'] }],
+  },
+  'bank-return': {
+    title: 'Importar retorno bancário',
+    filters: [{ name: 'Retorno CNAB', extensions: ['ret', 'txt', 'dat', 'cnab'] }, { name: 'Todos os arquivos', extensions: ['*'] }],
+  },
+  image: { title: 'Escolher imagem', filters: [{ name: 'Imagens', extensions: ['png', 'jpg', 'jpeg'] }] },
+};
+
+export const openFileParams = z.object({
+  purpose: z.enum(Object.keys(OPEN_FILE_DIALOGS) as [FilePurpose, ...FilePurpose[]], { error: 'Tipo de arquivo inválido' }),
+});
+
 export interface SaveFileResult {
   saved: boolean;
   /** Base name of the file written (never the full path). */
@@ -79,6 +96,7 @@ export function registerIpc(
 
   const shellMethods: Record<string, ShellMethod> = {
     'platform.saveFile': (params, win) => saveFile(params, win, log),
+    'platform.openFile': (params, win) => openFile(params, win, backend),
     'platform.openExternal': async (params) => {
       const parsed = openExternalParams.safeParse(params ?? {});
       if (!parsed.success) return validationFailure(parsed.error);
@@ -150,6 +168,23 @@ async function saveFile(params: unknown, win: BrowserWindow, log: (msg: string) 
     };
   }
   return { ok: true, data: { saved: true, fileName: basename(result.filePath) } };
+}
+
+/** Main opens the dialog; the renderer gets a token for the chosen file, never its path. */
+async function openFile(params: unknown, win: BrowserWindow, backend: Backend): Promise<Envelope<PickedFile | null>> {
+  const parsed = openFileParams.safeParse(params ?? {});
+  if (!parsed.success) return validationFailure(parsed.error);
+  const dialogOptions = OPEN_FILE_DIALOGS[parsed.data.purpose];
+  const result = await dialog.showOpenDialog(win, { ...dialogOptions, properties: ['openFile'] });
+  const chosen = result.canceled ? undefined : result.filePaths[0];
+  if (!chosen) return { ok: true, data: null };
+  try {
+    const { token, fileName, sizeBytes } = backend.files.registerPath(chosen);
+    return { ok: true, data: { token, fileName, sizeBytes } };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+    throw err;
+  }
 }
 
 function validationFailure(error: z.ZodError): Envelope<never> {

@@ -13,7 +13,7 @@ export type PaymentSource = 'manual' | 'import' | 'bank_file';
 export type ContactChannel = 'email' | 'whatsapp' | 'sms' | 'phone' | 'letter';
 /** What the clerk sees: `open` splits into a vencer / vencido by the as-of date. */
 export type InvoiceDisplayStatus = 'due' | 'overdue' | 'partial' | 'paid' | 'renegotiated' | 'written_off' | 'disputed';
-export type Table = 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings';
+export type Table = 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations';
 
 export interface Page<T> {
   rows: T[];
@@ -196,10 +196,22 @@ export interface CoreApi {
  */
 export type Api = CoreApi;
 
+/** What a picked file is for: it decides the open dialog's title and filters. */
+export type FilePurpose = 'erp-import' | 'bank-return' | 'image';
+
+/** A file the user picked, known to the backend by its token (the renderer never holds a path). */
+export interface PickedFile {
+  token: string;
+  fileName: string;
+  sizeBytes: number;
+}
+
 /** Methods only the Electron shell answers (native dialogs, the OS); the web platform does them itself. */
 export interface ShellApi {
   'platform.saveFile': { params: { suggestedName: string; content: string; mimeType?: string }; result: { saved: boolean; fileName?: string } };
   'platform.openExternal': { params: { url: string }; result: { opened: boolean } };
+  /** Main shows the open dialog and registers the chosen file with the backend; null when cancelled. */
+  'platform.openFile': { params: { purpose: FilePurpose }; result: PickedFile | null };
 }
 
 export type Method = keyof Api;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFileIntake } from '../../electron/backend/files/file-intake';
 import { createContext } from '../../electron/backend/context';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { appHandlers } from '../../electron/backend/handlers/app.handlers';
@@ -29,7 +30,7 @@ afterEach(() => {
 function realGroups() {
   const dir = makeTempDir();
   const { db } = openDatabase(join(dir, 'a.db'));
-  const ctx = createContext(db, testClock(), () => 'teste');
+  const ctx = createContext(db, testClock(), () => 'teste', createFileIntake());
   const groups = {
     app: appHandlers(ctx, '0.0.0-test'),
     customers: customersHandlers(ctx),

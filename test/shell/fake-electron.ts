@@ -153,6 +153,10 @@ export const dialog = {
   showSaveDialog: vi.fn(async (_win: unknown, _options: unknown): Promise<{ canceled: boolean; filePath?: string }> => ({
     canceled: true,
   })),
+  showOpenDialog: vi.fn(async (_win: unknown, _options: unknown): Promise<{ canceled: boolean; filePaths: string[] }> => ({
+    canceled: true,
+    filePaths: [],
+  })),
   showErrorBox: vi.fn(),
 };
 
@@ -211,6 +215,7 @@ export function resetFake(): void {
   vi.clearAllMocks();
   shell.openExternal.mockImplementation(async () => {});
   dialog.showSaveDialog.mockImplementation(async () => ({ canceled: true }));
+  dialog.showOpenDialog.mockImplementation(async () => ({ canceled: true, filePaths: [] }));
   ipcRenderer.invoke.mockImplementation(async () => ({ ok: true, data: null }));
 }
 

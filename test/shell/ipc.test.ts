@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Backend, CallContext } from '../../electron/backend/backend.types';
+import { createFileIntake } from '../../electron/backend/files/file-intake';
+import type { PickedFile } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/envelope';
 import { dialog, FakeBrowserWindow, FakeFrame, FakeWebContents, ipcEvent, ipcMain, resetFake, shell, state } from './fake-electron';
 
@@ -23,6 +25,7 @@ function fakeBackend() {
       listeners.add(l);
       return () => listeners.delete(l);
     }),
+    files: createFileIntake(),
     close: vi.fn(),
   };
   return { backend: backend as unknown as Backend, dispatch, emit: (name: string, payload: unknown) => listeners.forEach((l) => l(name, payload)), listeners };
@@ -253,5 +256,43 @@ describe('validation messages', () => {
         details: { fields: [{ path: 'suggestedName', message: 'Nome de arquivo inválido: use só o nome, sem pastas' }] },
       },
     });
+  });
+});
+
+describe('platform.openFile', () => {
+  it('registers the file the dialog returns and answers a token, never the path', async () => {
+    const { call, backend, dispatch } = setup();
+    const chosen = join(tmp, 'títulos maio.csv');
+    writeFileSync(chosen, 'cnpj;valor\n');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [chosen] });
+
+    const res = (await call('platform.openFile', { purpose: 'erp-import' })) as Envelope<PickedFile>;
+
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.data).toEqual({ token: expect.any(String), fileName: 'títulos maio.csv', sizeBytes: 11 });
+    expect(JSON.stringify(res)).not.toContain(tmp);
+    expect(backend.files.resolve(res.data.token).path).toBe(chosen);
+    expect(dispatch).not.toHaveBeenCalled();
+    const [parent, options] = dialog.showOpenDialog.mock.calls[0]!;
+    expect(parent).toBe(win);
+    expect(options).toMatchObject({ properties: ['openFile'], filters: [{ extensions: ['csv', 'txt', 'xlsx'] }, { extensions: ['*'] }] });
+  });
+
+  it('answers null when the clerk cancels', async () => {
+    const { call } = setup();
+    expect(await call('platform.openFile', { purpose: 'bank-return' })).toEqual({ ok: true, data: null });
+  });
+
+  it('refuses an unknown purpose before any dialog', async () => {
+    const { call } = setup();
+    expect(await call('platform.openFile', { purpose: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('answers NOT_FOUND when the chosen file vanished', async () => {
+    const { call } = setup();
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [join(tmp, 'sumiu.ret')] });
+    expect(await call('platform.openFile', { purpose: 'bank-return' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -37,8 +37,10 @@ export function httpTransport(): Transport {
     },
     subscribe(listener) {
       const source = new EventSource('/events');
-      const onChanged = (e: MessageEvent<string>) => listener('data.changed', JSON.parse(e.data));
-      source.addEventListener('data.changed', onChanged);
+      source.onmessage = (e: MessageEvent<string>) => {
+        const { name, payload } = JSON.parse(e.data) as { name: string; payload: unknown };
+        listener(name, payload);
+      };
       return () => source.close();
     },
   };
