@@ -3,8 +3,10 @@ import type { Clock } from './backend.types';
 import type { Db } from './db/connection';
 import { activityRepo } from './db/repos/activity.repo';
 import { contactsRepo } from './db/repos/contacts.repo';
+import { dashboardRepo } from './db/repos/dashboard.repo';
 import { customersRepo } from './db/repos/customers.repo';
 import { invoicesRepo } from './db/repos/invoices.repo';
+import { obligationsRepo } from './db/repos/obligations.repo';
 import { paymentsRepo } from './db/repos/payments.repo';
 import { statementCache } from './db/statements';
 import type { FileIntake } from './files/file-intake';
@@ -23,6 +25,8 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       invoices: invoicesRepo(prepare),
       payments: paymentsRepo(prepare),
       activity: activityRepo(prepare),
+      dashboard: dashboardRepo(prepare),
+      obligations: obligationsRepo(prepare),
     },
     /** The business date ("hoje") in São Paulo, where a day's overdue status is decided. */
     asOf: () => todayInSaoPaulo(clock.now()),

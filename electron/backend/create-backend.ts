@@ -5,6 +5,7 @@ import { createFileIntake } from './files/file-intake';
 import { appHandlers } from './handlers/app.handlers';
 import { contactsHandlers } from './handlers/contacts.handlers';
 import { customersHandlers } from './handlers/customers.handlers';
+import { dashboardHandlers } from './handlers/dashboard.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
 import { createRouter, mergeHandlers } from './router';
 import { APP_VERSION } from './version';
@@ -25,7 +26,7 @@ export function createBackend(options: BackendOptions): Backend {
   const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
   const router = createRouter(
-    mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx)]),
+    mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx)]),
     log,
   );
   return {

@@ -36,7 +36,8 @@ describe('forecastWeeks', () => {
       ],
       (id) => behaviours.get(id) ?? NEUTRAL_BEHAVIOUR,
       [
-        { dueDate: '2026-11-20', amountCents: 30_000 }, // past due: week 1
+        { dueDate: '2026-11-20', amountCents: 7_000 }, // before the as-of date: already paid, left out
+        { dueDate: '2026-11-25', amountCents: 30_000 }, // week 1
         { dueDate: '2026-12-05', amountCents: 90_000 }, // week 2
         { dueDate: '2027-01-19', amountCents: 5_000 }, // day 55: week 8
       ],

@@ -98,8 +98,8 @@ export function forecastWeeks(
     week.expectedCents += expectedReceiptCents(t.openCents, behaviour);
   }
   for (const o of obligations) {
-    // An obligation already past due is still to be paid: it weighs on week 1.
-    const w = o.dueDate < asOf ? 0 : weekIndex(o.dueDate, asOf, weeks);
+    // One due before the as-of date is taken as paid already: the team records what is still to pay.
+    const w = weekIndex(o.dueDate, asOf, weeks);
     if (w !== null) out[w]!.obligationsCents += o.amountCents;
   }
   for (const week of out) {

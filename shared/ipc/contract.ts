@@ -3,6 +3,7 @@
  * strings, integer centavos) validated by its zod schema in ./schemas, and answers an Envelope.
  */
 import type { AgingBucketKey } from '../domain/aging';
+import type { DashboardApi } from './dashboard.contract';
 import type { Params } from './schemas';
 
 export type CustomerKind = 'PJ' | 'EMPRESARIO_INDIVIDUAL' | 'PF';
@@ -194,7 +195,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi;
+export type Api = CoreApi & DashboardApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

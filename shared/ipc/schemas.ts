@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
+import { dashboardSchemas } from './dashboard.schemas';
 import {
   id,
   isoDate,
@@ -155,6 +156,7 @@ export const coreSchemas = {
 
 export const schemas = {
   ...coreSchemas,
+  ...dashboardSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;

@@ -1,0 +1,184 @@
+import { AGING_BUCKETS } from '../../../../shared/domain/aging';
+import { addDays } from '../../../../shared/domain/dates';
+import type { DashboardFilters } from '../../../../shared/ipc/dashboard.contract';
+import type { Prepare } from '../statements';
+
+// The dashboard's aggregates, computed AS OF a date from the títulos and their payments (migration 0004 keeps
+// `first_paid_on` and `closed_on`), so a past date gives what the dashboard showed that day. A título is open on
+// day D when issue_date <= D and it was not closed by D; its balance on D is its amount less the payments up to D.
+
+/** Boundaries of the aging buckets on day `asOf` as due-date thresholds (bucket i holds due_date >= edge i). */
+function bucketCase(dateParam: string, column = 'due_date'): string {
+  const whens = AGING_BUCKETS.flatMap((b, i) => (b.maxDays === null ? [] : [`WHEN ${column} >= @${dateParam}_edge${i} THEN ${i}`]));
+  return `CASE ${whens.join(' ')} ELSE ${AGING_BUCKETS.length - 1} END`;
+}
+
+function bucketEdges(dateParam: string, date: string): Record<string, string> {
+  const edges: Record<string, string> = {};
+  AGING_BUCKETS.forEach((b, i) => {
+    if (b.maxDays !== null) edges[`${dateParam}_edge${i}`] = addDays(date, -b.maxDays);
+  });
+  return edges;
+}
+
+/** `AND i.customer_id IN (…)` for the filters given, plus their parameters. */
+function customerFilter(f: DashboardFilters): { sql: string; params: Record<string, string> } {
+  const columns = { segment: 'segment', uf: 'uf', salesRep: 'sales_rep' } as const;
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  for (const key of Object.keys(columns) as (keyof typeof columns)[]) {
+    const value = f[key];
+    if (!value) continue;
+    where.push(`${columns[key]} = @${key}`);
+    params[key] = value;
+  }
+  return { sql: where.length ? `AND i.customer_id IN (SELECT id FROM customers WHERE ${where.join(' AND ')})` : '', params };
+}
+
+/**
+ * `balances`: every título open on @asOf with its balance that day. The two halves match the partial indexes
+ * `invoices_asof_open` (open now) and `invoices_asof_closed` (closed after @asOf); payments are read only for
+ * títulos partly paid by then.
+ */
+function balancesCte(filterSql: string): string {
+  const columns = 'i.id, i.customer_id, i.due_date, i.issue_date, i.amount_cents, i.first_paid_on';
+  return `
+  alive AS (
+    SELECT ${columns} FROM invoices i
+     WHERE i.status IN ('open', 'partial', 'disputed') AND i.issue_date <= @asOf ${filterSql}
+    UNION ALL
+    SELECT ${columns} FROM invoices i
+     WHERE i.closed_on IS NOT NULL AND i.closed_on > @asOf AND i.issue_date <= @asOf ${filterSql}
+  ),
+  balances AS (
+    SELECT customer_id, due_date, issue_date,
+           amount_cents - CASE WHEN first_paid_on IS NULL OR first_paid_on > @asOf THEN 0
+             ELSE (SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.invoice_id = alive.id AND p.paid_on <= @asOf)
+           END AS open_cents
+    FROM alive
+  )`;
+}
+
+/** One group of open títulos on a date: its aging bucket then and, for roll rates, on an earlier date. */
+export interface SnapshotGroup {
+  /** Index into AGING_BUCKETS on the snapshot date. */
+  bucket: number;
+  /** Index into AGING_BUCKETS on the earlier date; -1 when issued after it (or no earlier date was asked). */
+  previousBucket: number;
+  openCents: number;
+  count: number;
+}
+
+export interface CustomerBalance {
+  customerId: number;
+  legalName: string;
+  segment: string | null;
+  uf: string | null;
+  salesRep: string | null;
+  openCents: number;
+  overdueCents: number;
+  oldestOverdueDue: string | null;
+}
+
+export function dashboardRepo(prepare: Prepare) {
+  return {
+    /**
+     * Open balance on `asOf` grouped by aging bucket; with `previous`, also by the bucket each título was in on
+     * that earlier date (the roll-rate numerators).
+     */
+    snapshot(asOf: string, previous: string | null, f: DashboardFilters): SnapshotGroup[] {
+      const filter = customerFilter(f);
+      const previousBucket = previous ? `CASE WHEN issue_date > @previous THEN -1 ELSE ${bucketCase('previous')} END` : '-1';
+      const sql = `WITH ${balancesCte(filter.sql)}
+        SELECT ${bucketCase('asOf')} AS bucket, ${previousBucket} AS previousBucket,
+               SUM(open_cents) AS openCents, COUNT(*) AS count
+        FROM balances GROUP BY 1, 2`;
+      const params = { asOf, ...bucketEdges('asOf', asOf), ...filter.params, ...(previous ? { previous, ...bucketEdges('previous', previous) } : {}) };
+      return prepare(sql).all(params) as SnapshotGroup[];
+    },
+
+    /** Each customer with an open balance on `asOf`: balances and the due date of its oldest overdue título. */
+    customerBalances(asOf: string, f: DashboardFilters): CustomerBalance[] {
+      const filter = customerFilter(f);
+      const sql = `WITH ${balancesCte(filter.sql)},
+        per_customer AS (
+          SELECT customer_id, SUM(open_cents) AS open_cents,
+                 SUM(CASE WHEN due_date < @asOf THEN open_cents ELSE 0 END) AS overdue_cents,
+                 MIN(CASE WHEN due_date < @asOf THEN due_date END) AS oldest_due
+          FROM balances GROUP BY customer_id
+        )
+        SELECT c.id AS customerId, c.legal_name AS legalName, c.segment, c.uf, c.sales_rep AS salesRep,
+               pc.open_cents AS openCents, pc.overdue_cents AS overdueCents, pc.oldest_due AS oldestOverdueDue
+        FROM per_customer pc JOIN customers c ON c.id = pc.customer_id`;
+      return prepare(sql).all({ asOf, ...filter.params }) as CustomerBalance[];
+    },
+
+    /** Paid in (start, end] on títulos already overdue on `start` (due before it): the month's recovery. */
+    recoveredCents(start: string, end: string, f: DashboardFilters): number {
+      const filter = customerFilter(f);
+      return prepare(
+        `SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p JOIN invoices i ON i.id = p.invoice_id
+         WHERE p.paid_on > @start AND p.paid_on <= @end AND i.due_date < @start ${filter.sql}`,
+      )
+        .pluck()
+        .get({ start, end, ...filter.params }) as number;
+    },
+
+    /** Títulos issued in (start, end]: the credit sales of the period. */
+    creditSalesCents(start: string, end: string, f: DashboardFilters): number {
+      const filter = customerFilter(f);
+      return prepare(
+        `SELECT COALESCE(SUM(i.amount_cents), 0) FROM invoices i WHERE i.issue_date > @start AND i.issue_date <= @end ${filter.sql}`,
+      )
+        .pluck()
+        .get({ start, end, ...filter.params }) as number;
+    },
+
+    /** Payments in (start, end]: their sum and Σ amount × days from the título's issue to the payment. */
+    paymentTiming(start: string, end: string, f: DashboardFilters): { paidCents: number; weightedDayCents: number } {
+      const filter = customerFilter(f);
+      return prepare(
+        `SELECT COALESCE(SUM(p.amount_cents), 0) AS paidCents,
+                COALESCE(SUM(p.amount_cents * (julianday(p.paid_on) - julianday(i.issue_date))), 0) AS weightedDayCents
+         FROM payments p JOIN invoices i ON i.id = p.invoice_id
+         WHERE p.paid_on > @start AND p.paid_on <= @end ${filter.sql}`,
+      ).get({ start, end, ...filter.params }) as { paidCents: number; weightedDayCents: number };
+    },
+
+    /** Open balance now per customer and due date (the forecast's receipts). */
+    openByDueDate(): { customerId: number; dueDate: string; openCents: number }[] {
+      return prepare(
+        `SELECT customer_id AS customerId, due_date AS dueDate, SUM(amount_cents - paid_cents) AS openCents
+         FROM invoices WHERE status IN ('open', 'partial', 'disputed')
+         GROUP BY customer_id, due_date`,
+      ).all() as { customerId: number; dueDate: string; openCents: number }[];
+    },
+
+    /**
+     * How each customer paid the títulos due in (from, to]: value-weighted days from due date to settlement of
+     * the paid ones, and the share of the value still unpaid or written off (renegotiated ones are left out:
+     * their balance moved to new títulos).
+     */
+    paymentBehaviour(from: string, to: string): { customerId: number; weightedDelayCents: number; paidAmountCents: number; unpaidCents: number; totalCents: number }[] {
+      return prepare(
+        `SELECT customer_id AS customerId,
+                COALESCE(SUM(CASE WHEN status = 'paid' THEN amount_cents * (julianday(closed_on) - julianday(due_date)) END), 0) AS weightedDelayCents,
+                COALESCE(SUM(CASE WHEN status = 'paid' THEN amount_cents END), 0) AS paidAmountCents,
+                SUM(CASE WHEN status = 'paid' THEN 0 ELSE amount_cents - paid_cents END) AS unpaidCents,
+                SUM(amount_cents) AS totalCents
+         FROM invoices
+         WHERE due_date > @from AND due_date <= @to AND status <> 'renegotiated'
+         GROUP BY customer_id`,
+      ).all({ from, to }) as { customerId: number; weightedDelayCents: number; paidAmountCents: number; unpaidCents: number; totalCents: number }[];
+    },
+
+    /** Changes since the connection opened plus other connections' commits: a cache key for the aggregates. */
+    dataVersion(): string {
+      const changes = prepare('SELECT total_changes()').pluck().get() as number;
+      const external = prepare('PRAGMA data_version').pluck().get() as number;
+      return `${changes}:${external}`;
+    },
+  };
+}
+
+export type DashboardRepo = ReturnType<typeof dashboardRepo>;
