@@ -3,6 +3,7 @@ import type { Clock } from './backend.types';
 import type { Db } from './db/connection';
 import { activityRepo } from './db/repos/activity.repo';
 import { contactsRepo } from './db/repos/contacts.repo';
+import { creditRepo } from './db/repos/credit.repo';
 import { dashboardRepo } from './db/repos/dashboard.repo';
 import { customersRepo } from './db/repos/customers.repo';
 import { invoicesRepo } from './db/repos/invoices.repo';
@@ -25,6 +26,7 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       invoices: invoicesRepo(prepare),
       payments: paymentsRepo(prepare),
       activity: activityRepo(prepare),
+      credit: creditRepo(prepare),
       dashboard: dashboardRepo(prepare),
       obligations: obligationsRepo(prepare),
     },

@@ -4,6 +4,7 @@ import { openDatabase } from './db/connection';
 import { createFileIntake } from './files/file-intake';
 import { appHandlers } from './handlers/app.handlers';
 import { contactsHandlers } from './handlers/contacts.handlers';
+import { creditHandlers } from './handlers/credit.handlers';
 import { customersHandlers } from './handlers/customers.handlers';
 import { dashboardHandlers } from './handlers/dashboard.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
@@ -26,7 +27,7 @@ export function createBackend(options: BackendOptions): Backend {
   const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
   const router = createRouter(
-    mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx)]),
+    mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx)]),
     log,
   );
   return {

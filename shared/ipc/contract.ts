@@ -3,6 +3,7 @@
  * strings, integer centavos) validated by its zod schema in ./schemas, and answers an Envelope.
  */
 import type { AgingBucketKey } from '../domain/aging';
+import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
 import type { Params } from './schemas';
 
@@ -14,7 +15,8 @@ export type PaymentSource = 'manual' | 'import' | 'bank_file';
 export type ContactChannel = 'email' | 'whatsapp' | 'sms' | 'phone' | 'letter';
 /** What the clerk sees: `open` splits into a vencer / vencido by the as-of date. */
 export type InvoiceDisplayStatus = 'due' | 'overdue' | 'partial' | 'paid' | 'renegotiated' | 'written_off' | 'disputed';
-export type Table = 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations';
+export type Table = 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations'
+  | CreditTable;
 
 export interface Page<T> {
   rows: T[];
@@ -195,7 +197,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & DashboardApi;
+export type Api = CoreApi & DashboardApi & CreditApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

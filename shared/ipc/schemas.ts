@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
+import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
 import {
   id,
@@ -156,6 +157,7 @@ export const coreSchemas = {
 
 export const schemas = {
   ...coreSchemas,
+  ...creditSchemas,
   ...dashboardSchemas,
 } satisfies Record<string, z.ZodType>;
 

@@ -1,6 +1,7 @@
 import { migration0001 } from './0001_initial';
 import { migration0004 } from './0004_cash_obligations';
 import { migration0006 } from './0006_dunning';
+import { migration0007 } from './0007_credit';
 
 export interface Migration {
   id: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Ordered, forward-only. A landed migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0004, migration0006];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0004, migration0006, migration0007];

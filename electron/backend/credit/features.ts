@@ -1,0 +1,99 @@
+// Turns the SQL aggregates into the pure score's features: branches of one company (same CNPJ root) share
+// exposure and limit, so a customer's exposure ratio is its company's open balance over its company's limit.
+import { addMonths, diffDays } from '../../../shared/domain/dates';
+import { cnpjRoot } from '../../../shared/domain/documents';
+import type { RiskFeatures } from '../../../shared/domain/risk';
+import type { CreditCustomerRow, CreditRepo, HistoryAggregateRow } from '../db/repos/credit.repo';
+
+export interface CustomerFeatures {
+  customer: CreditCustomerRow;
+  features: RiskFeatures;
+}
+
+/** The start of the "last 6 months" window of the trend factor: due dates after it are recent. */
+export function recentFrom(asOf: string): string {
+  return addMonths(asOf, -6);
+}
+
+const EMPTY_HISTORY: Omit<HistoryAggregateRow, 'customerId'> = {
+  maturedCount: 0,
+  lateCount: 0,
+  lateDaysWeighted: 0,
+  maturedCents: 0,
+  maxDaysLate: 0,
+  recentLateDaysWeighted: 0,
+  recentCents: 0,
+  earlierLateDaysWeighted: 0,
+  earlierCents: 0,
+  openCents: 0,
+  overdueCents: 0,
+  openDisputes: 0,
+};
+
+const weightedMean = (weighted: number, cents: number) => (cents > 0 ? weighted / cents : null);
+
+/**
+ * Features of every customer in `customers` (registered on or before `asOf`) from their history rows.
+ * Company totals are summed over the customers given, so pass all branches of a root together.
+ */
+export function assembleFeatures(customers: readonly CreditCustomerRow[], history: readonly HistoryAggregateRow[], asOf: string): CustomerFeatures[] {
+  const byCustomer = new Map(history.map((h) => [h.customerId, h]));
+  const company = new Map<string, { openCents: number; limitCents: number }>();
+  const present = customers.filter((c) => c.createdOn <= asOf);
+  for (const c of present) {
+    const root = cnpjRoot(c.document);
+    const t = company.get(root) ?? { openCents: 0, limitCents: 0 };
+    t.openCents += byCustomer.get(c.customerId)?.openCents ?? 0;
+    t.limitCents += c.creditLimitCents;
+    company.set(root, t);
+  }
+  return present.map((c) => {
+    const h = byCustomer.get(c.customerId) ?? { customerId: c.customerId, ...EMPTY_HISTORY };
+    const group = company.get(cnpjRoot(c.document))!;
+    const recent = weightedMean(h.recentLateDaysWeighted, h.recentCents);
+    const earlier = weightedMean(h.earlierLateDaysWeighted, h.earlierCents);
+    return {
+      customer: c,
+      features: {
+        maturedCount: h.maturedCount,
+        lateCount: h.lateCount,
+        avgDaysLate: round1(weightedMean(h.lateDaysWeighted, h.maturedCents) ?? 0),
+        maxDaysLate: h.maxDaysLate,
+        recentAvgDaysLate: recent === null ? null : round1(recent),
+        earlierAvgDaysLate: earlier === null ? null : round1(earlier),
+        openCents: h.openCents,
+        overdueCents: h.overdueCents,
+        exposureCents: group.openCents,
+        creditLimitCents: group.limitCents,
+        tenureDays: Math.max(0, diffDays(asOf, c.createdOn)),
+        // Promises and agreements live in the negotiation feature's tables; until they exist, none are broken.
+        brokenPromises: 0,
+        brokenAgreements: 0,
+        openDisputes: h.openDisputes,
+        bureauScore: c.bureauScore,
+      },
+    };
+  });
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+/** Everyone's features as of `asOf` in one grouped pass. */
+export function featuresOfAll(repo: CreditRepo, asOf: string): CustomerFeatures[] {
+  return assembleFeatures(repo.customersAll(), repo.historyAll(asOf, recentFrom(asOf)), asOf);
+}
+
+/** One customer's features, with its company's branches read too so exposure and limit are shared. */
+export function featuresOfCustomer(repo: CreditRepo, customerId: number, asOf: string): CustomerFeatures | undefined {
+  const document = repo.documentOf(customerId);
+  if (document === undefined) return undefined;
+  const branches = repo.customersByRoot(cnpjRoot(document));
+  const history = repo.historyOf(
+    branches.map((b) => b.customerId),
+    asOf,
+    recentFrom(asOf),
+  );
+  return assembleFeatures(branches, history, asOf).find((f) => f.customer.customerId === customerId);
+}

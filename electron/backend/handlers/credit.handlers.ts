@@ -1,0 +1,22 @@
+import type { Context } from '../context';
+import type { HandlerGroup } from '../router';
+import { creditService } from '../services/credit.service';
+
+export function creditHandlers(ctx: Context): HandlerGroup {
+  const service = creditService(ctx);
+  return {
+    'credit.overview': { run: () => service.overview() },
+    'credit.recompute': { writes: ['credit_scores', 'activity_log'], run: () => service.recompute() },
+    'credit.customer': { run: (p) => service.customer(p.customerId) },
+    'credit.scoreCustomer': { writes: ['credit_scores', 'activity_log'], run: (p) => service.scoreCustomer(p.customerId) },
+    'credit.setBureauScore': { writes: ['credit_bureau_scores', 'credit_scores', 'activity_log'], run: (p) => service.setBureauScore(p) },
+    'credit.previewWeights': { run: (p) => service.previewWeights(p.weights) },
+    'credit.saveWeights': { writes: ['settings', 'credit_scores', 'activity_log'], run: (p) => service.saveWeights(p.weights) },
+    'credit.backtest': { run: (p) => service.backtest(p) },
+    'credit.policy': { run: () => service.policy() },
+    'credit.savePolicy': { writes: ['settings', 'activity_log'], run: (p) => service.savePolicy(p.policy) },
+    'credit.reviewList': { run: (p) => service.reviewList(p.limit) },
+    'credit.blockedList': { run: () => service.blockedList() },
+    'credit.blockedCsv': { run: () => service.blockedCsv() },
+  };
+}

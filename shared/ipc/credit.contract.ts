@@ -1,0 +1,110 @@
+/** Credit analysis (issue 7): risk scores with reasons, weights, back-test, policy per class, lists. */
+import type { DecileRow } from '../domain/backtest';
+import type { ClassPolicy, CreditPolicy, LimitReview, SalesVerdict } from '../domain/credit';
+import type { BehaviourClass, RiskClass, RiskFeatures, RiskReason, RiskWeights } from '../domain/risk';
+import type { CsvFile } from './contract';
+import type { Params } from './schemas';
+
+export type CreditTable = 'credit_scores' | 'credit_bureau_scores';
+
+export type ClassCounts = Record<RiskClass, number>;
+
+export interface BureauScore {
+  score: number;
+  bureau: string;
+  consultedOn: string;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export interface CustomerRisk {
+  customerId: number;
+  score: number;
+  riskClass: RiskClass;
+  behaviour: BehaviourClass;
+  /** Largest |points| first; 500 + Σ points = score. */
+  reasons: RiskReason[];
+  features: RiskFeatures;
+  /** The date the history was read as of, and when it was computed (null: computed now, not stored). */
+  asOf: string;
+  computedAt: string | null;
+  bureau: BureauScore | null;
+  policy: ClassPolicy;
+  verdict: SalesVerdict;
+}
+
+export interface CreditOverview {
+  asOf: string;
+  lastComputed: { asOf: string; computedAt: string } | null;
+  scored: number;
+  distribution: ClassCounts;
+  weights: RiskWeights;
+  defaultWeights: RiskWeights;
+}
+
+export interface RecomputeResult {
+  scored: number;
+  asOf: string;
+  computedAt: string;
+  distribution: ClassCounts;
+}
+
+export interface WeightsPreview {
+  scored: number;
+  current: ClassCounts;
+  draft: ClassCounts;
+}
+
+export interface BacktestResult {
+  asOf: string;
+  horizonEnd: string;
+  badDays: number;
+  /** Customers scored (registered with history by asOf, not already in default). */
+  population: number;
+  bads: number;
+  excludedAlreadyBad: number;
+  auc: number | null;
+  ks: number | null;
+  deciles: DecileRow[];
+}
+
+export interface ReviewRow {
+  customerId: number;
+  legalName: string;
+  document: string;
+  score: number;
+  riskClass: RiskClass;
+  creditLimitCents: number;
+  exposureCents: number;
+  review: LimitReview;
+}
+
+export interface BlockedRow {
+  customerId: number;
+  legalName: string;
+  document: string;
+  salesRep: string | null;
+  city: string | null;
+  uf: string | null;
+  score: number;
+  riskClass: RiskClass;
+  overdueCents: number;
+  oldestOverdueDays: number | null;
+  verdict: SalesVerdict;
+}
+
+export interface CreditApi {
+  'credit.overview': { params: Params<'credit.overview'>; result: CreditOverview };
+  'credit.recompute': { params: Params<'credit.recompute'>; result: RecomputeResult };
+  'credit.customer': { params: Params<'credit.customer'>; result: CustomerRisk };
+  'credit.scoreCustomer': { params: Params<'credit.scoreCustomer'>; result: CustomerRisk };
+  'credit.setBureauScore': { params: Params<'credit.setBureauScore'>; result: CustomerRisk };
+  'credit.previewWeights': { params: Params<'credit.previewWeights'>; result: WeightsPreview };
+  'credit.saveWeights': { params: Params<'credit.saveWeights'>; result: CreditOverview };
+  'credit.backtest': { params: Params<'credit.backtest'>; result: BacktestResult };
+  'credit.policy': { params: Params<'credit.policy'>; result: CreditPolicy };
+  'credit.savePolicy': { params: Params<'credit.savePolicy'>; result: CreditPolicy };
+  'credit.reviewList': { params: Params<'credit.reviewList'>; result: ReviewRow[] };
+  'credit.blockedList': { params: Params<'credit.blockedList'>; result: BlockedRow[] };
+  'credit.blockedCsv': { params: Params<'credit.blockedCsv'>; result: CsvFile };
+}
