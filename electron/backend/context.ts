@@ -9,6 +9,7 @@ import { customersRepo } from './db/repos/customers.repo';
 import { invoicesRepo } from './db/repos/invoices.repo';
 import { obligationsRepo } from './db/repos/obligations.repo';
 import { paymentsRepo } from './db/repos/payments.repo';
+import { settingsRepo } from './db/repos/settings.repo';
 import { statementCache } from './db/statements';
 import type { FileIntake } from './files/file-intake';
 
@@ -26,6 +27,7 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       invoices: invoicesRepo(prepare),
       payments: paymentsRepo(prepare),
       activity: activityRepo(prepare),
+      settings: settingsRepo(prepare),
       credit: creditRepo(prepare),
       dashboard: dashboardRepo(prepare),
       obligations: obligationsRepo(prepare),

@@ -8,6 +8,7 @@ import { creditHandlers } from './handlers/credit.handlers';
 import { customersHandlers } from './handlers/customers.handlers';
 import { dashboardHandlers } from './handlers/dashboard.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
+import { settingsHandlers } from './handlers/settings.handlers';
 import { createRouter, mergeHandlers } from './router';
 import { APP_VERSION } from './version';
 
@@ -27,7 +28,7 @@ export function createBackend(options: BackendOptions): Backend {
   const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
   const router = createRouter(
-    mergeHandlers([appHandlers(ctx, APP_VERSION), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx)]),
+    mergeHandlers([appHandlers(ctx, APP_VERSION), settingsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx)]),
     log,
   );
   return {

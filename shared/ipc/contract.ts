@@ -6,6 +6,7 @@ import type { AgingBucketKey } from '../domain/aging';
 import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
 import type { Params } from './schemas';
+import type { SettingsApi } from './settings.contract';
 
 export type CustomerKind = 'PJ' | 'EMPRESARIO_INDIVIDUAL' | 'PF';
 export type CustomerStatus = 'active' | 'blocked' | 'inactive';
@@ -197,7 +198,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & DashboardApi & CreditApi;
+export type Api = CoreApi & DashboardApi & CreditApi & SettingsApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

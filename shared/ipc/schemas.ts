@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
 import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
+import { settingsSchemas } from './settings.schemas';
 import {
   id,
   isoDate,
@@ -159,6 +160,7 @@ export const schemas = {
   ...coreSchemas,
   ...creditSchemas,
   ...dashboardSchemas,
+  ...settingsSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;

@@ -1,4 +1,6 @@
 /** Company settings: the creditor's identification printed on every report and collection document. */
+import type { Params } from './schemas';
+
 export type LogoMimeType = 'image/png' | 'image/jpeg';
 
 export interface CompanyLogo {
@@ -33,4 +35,9 @@ export interface CompanySettings {
   /** Default juros de mora per month in basis points (100 = 1% a.m.). */
   defaultMonthlyInterestBp: number;
   updatedAt: string | null;
+}
+
+export interface SettingsApi {
+  'settings.getCompany': { params: Params<'settings.getCompany'>; result: CompanySettings };
+  'settings.updateCompany': { params: Params<'settings.updateCompany'>; result: CompanySettings };
 }
