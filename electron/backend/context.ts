@@ -2,10 +2,12 @@ import { todayInSaoPaulo } from '../../shared/domain/dates';
 import type { Clock } from './backend.types';
 import type { Db } from './db/connection';
 import { activityRepo } from './db/repos/activity.repo';
+import { bankReturnsRepo } from './db/repos/bank-returns.repo';
 import { contactsRepo } from './db/repos/contacts.repo';
 import { creditRepo } from './db/repos/credit.repo';
 import { dashboardRepo } from './db/repos/dashboard.repo';
 import { customersRepo } from './db/repos/customers.repo';
+import { importsRepo } from './db/repos/imports.repo';
 import { invoicesRepo } from './db/repos/invoices.repo';
 import { obligationsRepo } from './db/repos/obligations.repo';
 import { paymentsRepo } from './db/repos/payments.repo';
@@ -27,10 +29,12 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       invoices: invoicesRepo(prepare),
       payments: paymentsRepo(prepare),
       activity: activityRepo(prepare),
+      bankReturns: bankReturnsRepo(prepare),
       settings: settingsRepo(prepare),
       credit: creditRepo(prepare),
       dashboard: dashboardRepo(prepare),
       obligations: obligationsRepo(prepare),
+      imports: importsRepo(prepare),
     },
     /** The business date ("hoje") in São Paulo, where a day's overdue status is decided. */
     asOf: () => todayInSaoPaulo(clock.now()),

@@ -3,10 +3,12 @@ import { createContext } from './context';
 import { openDatabase } from './db/connection';
 import { createFileIntake } from './files/file-intake';
 import { appHandlers } from './handlers/app.handlers';
+import { bankReturnsHandlers } from './handlers/bank-returns.handlers';
 import { contactsHandlers } from './handlers/contacts.handlers';
 import { creditHandlers } from './handlers/credit.handlers';
 import { customersHandlers } from './handlers/customers.handlers';
 import { dashboardHandlers } from './handlers/dashboard.handlers';
+import { importsHandlers } from './handlers/imports.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { createRouter, mergeHandlers } from './router';
@@ -28,7 +30,7 @@ export function createBackend(options: BackendOptions): Backend {
   const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
   const router = createRouter(
-    mergeHandlers([appHandlers(ctx, APP_VERSION), settingsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx)]),
+    mergeHandlers([appHandlers(ctx, APP_VERSION), bankReturnsHandlers(ctx), settingsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
   return {

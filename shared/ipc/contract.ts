@@ -3,8 +3,10 @@
  * strings, integer centavos) validated by its zod schema in ./schemas, and answers an Envelope.
  */
 import type { AgingBucketKey } from '../domain/aging';
+import type { BankReturnsApi, BankReturnTable } from './bank-returns.contract';
 import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
+import type { ImportProgress, ImportsApi, ImportsTable } from './imports.contract';
 import type { Params } from './schemas';
 import type { SettingsApi } from './settings.contract';
 
@@ -16,8 +18,9 @@ export type PaymentSource = 'manual' | 'import' | 'bank_file';
 export type ContactChannel = 'email' | 'whatsapp' | 'sms' | 'phone' | 'letter';
 /** What the clerk sees: `open` splits into a vencer / vencido by the as-of date. */
 export type InvoiceDisplayStatus = 'due' | 'overdue' | 'partial' | 'paid' | 'renegotiated' | 'written_off' | 'disputed';
-export type Table = 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations'
-  | CreditTable;
+export type Table = BankReturnTable | 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations'
+  | CreditTable
+  | ImportsTable;
 
 export interface Page<T> {
   rows: T[];
@@ -198,7 +201,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & DashboardApi & CreditApi & SettingsApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';
@@ -224,5 +227,6 @@ export type ApiResult<M extends Method> = Api[M]['result'];
 
 export interface Events {
   'data.changed': { tables: Table[] };
+  'import.progress': ImportProgress;
 }
 export type EventName = keyof Events;

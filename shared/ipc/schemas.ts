@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
+import { bankReturnsSchemas } from './bank-returns.schemas';
 import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
+import { importsSchemas } from './imports.schemas';
 import { settingsSchemas } from './settings.schemas';
 import {
   id,
@@ -158,8 +160,10 @@ export const coreSchemas = {
 
 export const schemas = {
   ...coreSchemas,
+  ...bankReturnsSchemas,
   ...creditSchemas,
   ...dashboardSchemas,
+  ...importsSchemas,
   ...settingsSchemas,
 } satisfies Record<string, z.ZodType>;
 

@@ -5,8 +5,8 @@ import { formatBrl } from '../money';
 import { isPayment } from './movement-codes';
 import type { ReturnItem } from './parse-return';
 
-export type SettlementResult = 'settled' | 'partial' | 'not_found' | 'already_paid' | 'rejected' | 'other';
-export const SETTLEMENT_RESULTS: readonly SettlementResult[] = ['settled', 'partial', 'not_found', 'already_paid', 'rejected', 'other'];
+export const SETTLEMENT_RESULTS = ['settled', 'partial', 'not_found', 'already_paid', 'rejected', 'other'] as const;
+export type SettlementResult = (typeof SETTLEMENT_RESULTS)[number];
 
 export type MatchedBy = 'company_ref' | 'nosso_numero' | 'document_number';
 
@@ -19,14 +19,14 @@ export interface InvoiceSnapshot {
   openCents: number;
 }
 
-export interface InvoiceMatch {
-  invoice: InvoiceSnapshot;
+export interface InvoiceMatch<S extends InvoiceSnapshot = InvoiceSnapshot> {
+  invoice: S;
   matchedBy: MatchedBy;
 }
 
-export interface PlannedItem {
+export interface PlannedItem<S extends InvoiceSnapshot = InvoiceSnapshot> {
   item: ReturnItem;
-  match: InvoiceMatch | null;
+  match: InvoiceMatch<S> | null;
   result: SettlementResult;
   /** Recorded as a payment on the título (never above its open balance). */
   appliedCents: number;
@@ -36,7 +36,14 @@ export interface PlannedItem {
   note: string;
 }
 
-function planned(item: ReturnItem, match: InvoiceMatch | null, result: SettlementResult, note = '', appliedCents = 0, chargesCents = 0): PlannedItem {
+function planned<S extends InvoiceSnapshot>(
+  item: ReturnItem,
+  match: InvoiceMatch<S> | null,
+  result: SettlementResult,
+  note = '',
+  appliedCents = 0,
+  chargesCents = 0,
+): PlannedItem<S> {
   return { item, match, result, appliedCents, chargesCents, note };
 }
 
@@ -45,7 +52,7 @@ function planned(item: ReturnItem, match: InvoiceMatch | null, result: Settlemen
  * charges the bank reports; it settles up to the open balance, and anything above it is counted as charges
  * too, so an overpayment never blocks the file.
  */
-export function planSettlement(item: ReturnItem, match: InvoiceMatch | null): PlannedItem {
+export function planSettlement<S extends InvoiceSnapshot>(item: ReturnItem, match: InvoiceMatch<S> | null): PlannedItem<S> {
   if (!isPayment(item.movementKind)) {
     return planned(item, match, item.movementKind === 'rejected' ? 'rejected' : 'other', item.movementDescription);
   }
@@ -83,8 +90,8 @@ export function planSettlement(item: ReturnItem, match: InvoiceMatch | null): Pl
  * Plans a whole file in order. A título hit twice sees the balance the first movement left, so the second
  * liquidação of the same título is reported as already paid, never paid twice.
  */
-export function planFile(items: readonly ReturnItem[], find: (item: ReturnItem) => InvoiceMatch | null): PlannedItem[] {
-  const touched = new Map<number, InvoiceSnapshot>();
+export function planFile<S extends InvoiceSnapshot>(items: readonly ReturnItem[], find: (item: ReturnItem) => InvoiceMatch<S> | null): PlannedItem<S>[] {
+  const touched = new Map<number, S>();
   return items.map((item) => {
     const found = find(item);
     const match = found ? { ...found, invoice: touched.get(found.invoice.id) ?? found.invoice } : null;
