@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountFromNumber, dateFromCell, parseAmount, parseDate, parseDocument } from './br-parse';
+import { dateFromCell, parseAmount, parseDate, parseDocument } from './br-parse';
 
 const cents = (s: string) => {
   const r = parseAmount(s);
@@ -29,15 +29,6 @@ describe('parseAmount', () => {
     expect(cents('abc')).toBe('Valor "abc" não é um número (use 1.234,56)');
     expect(cents('1,2,3')).toMatch(/não é um número/);
     expect(cents('12.3456')).toMatch(/não é um número/);
-  });
-});
-
-describe('amountFromNumber', () => {
-  it('turns a cell float into centavos and refuses sub-centavo values', () => {
-    expect(amountFromNumber(1234.56)).toEqual({ ok: true, value: 123456 });
-    expect(amountFromNumber(0.1 + 0.2)).toEqual({ ok: true, value: 30 });
-    expect(amountFromNumber(19.999)).toMatchObject({ ok: false });
-    expect(amountFromNumber(Number.NaN)).toMatchObject({ ok: false });
   });
 });
 

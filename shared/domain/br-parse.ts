@@ -29,17 +29,6 @@ export function parseAmount(text: string): Parsed<Cents> {
   return { ok: true, value: cents };
 }
 
-/** A spreadsheet cell's number (already a float) → centavos; refuses fractions of a centavo. */
-export function amountFromNumber(n: number): Parsed<Cents> {
-  if (!Number.isFinite(n)) return { ok: false, message: 'Valor inválido' };
-  const cents = Math.round(n * 100);
-  // A cell typed as 12,345 (three decimals) is not an amount in reais: refuse it rather than round.
-  if (Math.abs(n * 100 - cents) > 1e-6 || !Number.isSafeInteger(cents)) {
-    return { ok: false, message: `Valor ${String(n)} tem mais de duas casas decimais` };
-  }
-  return { ok: true, value: cents === 0 ? 0 : cents };
-}
-
 const BR_DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const ISO_DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 

@@ -1,0 +1,163 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ColumnMapping, ImportResult } from '../../shared/ipc/imports.contract';
+import { AS_OF, CNPJS, CPFS, expectError, maskCnpj, openTestBackend, removeAllTempDirs, type TestBackend } from '../helpers/backend';
+
+afterEach(removeAllTempDirs);
+
+const HEADER = 'Razão Social;CNPJ/CPF;Nº NF;Emissão;Vencimento;Valor;Saldo;Vendedor;UF;Cidade';
+const MAPPING: ColumnMapping = {
+  legalName: 'Razão Social',
+  document: 'CNPJ/CPF',
+  documentNumber: 'Nº NF',
+  issueDate: 'Emissão',
+  dueDate: 'Vencimento',
+  amount: 'Valor',
+  balance: 'Saldo',
+  salesRep: 'Vendedor',
+  uf: 'UF',
+  city: 'Cidade',
+};
+
+let jobSeq = 0;
+
+function writeLatin1(tb: TestBackend, name: string, lines: string[]): string {
+  const path = join(tb.dir, name);
+  writeFileSync(path, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+  return tb.backend.files.registerPath(path).token;
+}
+
+async function runImport(tb: TestBackend, fileToken: string, mode: 'dry_run' | 'valid_rows' | 'all_or_nothing', mapping: ColumnMapping = MAPPING): Promise<ImportResult> {
+  return tb.call('imports.run', { jobId: `job-test-${++jobSeq}`, fileToken, source: 'ERP Teste', mapping, mode });
+}
+
+const A = CNPJS[0]!;
+const B = CNPJS[1]!;
+const PF = CPFS[0]!;
+
+const GOOD = [
+  HEADER,
+  `Padaria São João Ltda;${maskCnpj(A)};1001;01/10/2026;01/11/2026;1.234,56;1.234,56;Ana;SP;São Paulo`,
+  `Padaria São João Ltda;${maskCnpj(A)};1002;01/10/26;2026-12-01;R$ 500,00;200,00;Ana;SP;São Paulo`,
+  `"Mercado ""Boa Praça""; Filial";${B};1003;05/10/2026;05/12/2026;99,90;99,90;Bruno;MG;"Belo
+Horizonte"`,
+  `José da Silvã;${PF};1004;05/10/2026;05/11/2026;10,00;0,00;Bruno;RJ;Niterói`,
+];
+
+describe('ERP import: preview', () => {
+  it('detects Windows-1252 and ; , reads accents and suggests the mapping', async () => {
+    const tb = openTestBackend();
+    try {
+      const token = writeLatin1(tb, 'erp.csv', GOOD);
+      const p = await tb.call('imports.preview', { fileToken: token });
+      expect(p).toMatchObject({ format: 'csv', encoding: 'windows-1252', delimiter: ';' });
+      expect(p.headers).toEqual(HEADER.split(';'));
+      expect(p.rows).toHaveLength(4);
+      expect(p.rows[0]![0]).toBe('Padaria São João Ltda');
+      expect(p.rows[2]![0]).toBe('Mercado "Boa Praça"; Filial');
+      expect(p.rows[2]![9]).toBe('Belo\nHorizonte');
+      expect(p.suggestedMapping).toEqual(MAPPING);
+    } finally {
+      tb.close();
+    }
+  });
+});
+
+describe('ERP import: run', () => {
+  it('imports customers, títulos and the paid part as import payments, then a re-import changes nothing', async () => {
+    const tb = openTestBackend();
+    try {
+      const token = writeLatin1(tb, 'erp.csv', GOOD);
+      const r = await runImport(tb, token, 'valid_rows');
+      expect(r).toMatchObject({
+        committed: true,
+        totalRows: 4,
+        validRows: 4,
+        rejectedRows: 0,
+        customers: { new: 3, updated: 0, unchanged: 0 },
+        titles: { new: 4, updated: 0, unchanged: 0 },
+        paymentsCreated: 2,
+        paymentsCents: 30_000 + 1_000,
+        errorCount: 0,
+      });
+      const db = tb.raw();
+      const cust = db.prepare('SELECT legal_name, kind, city, uf FROM customers WHERE document = ?').get(B);
+      expect(cust).toEqual({ legal_name: 'Mercado "Boa Praça"; Filial', kind: 'PJ', city: 'Belo Horizonte', uf: 'MG' });
+      const inv = db.prepare(`SELECT amount_cents, paid_cents, status, issue_date, due_date FROM invoices WHERE document_number = '1002'`).get();
+      expect(inv).toEqual({ amount_cents: 50_000, paid_cents: 30_000, status: 'partial', issue_date: '2026-10-01', due_date: '2026-12-01' });
+      expect(db.prepare(`SELECT status FROM invoices WHERE document_number = '1004'`).pluck().get()).toBe('paid');
+      const drift = db.prepare('SELECT COUNT(*) FROM invoices i WHERE paid_cents != (SELECT COALESCE(SUM(amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id)').pluck().get();
+      expect(drift).toBe(0);
+      expect(db.prepare(`SELECT source, paid_on FROM payments`).all()).toEqual([
+        { source: 'import', paid_on: AS_OF },
+        { source: 'import', paid_on: AS_OF },
+      ]);
+
+      const again = await runImport(tb, token, 'valid_rows');
+      expect(again).toMatchObject({
+        committed: true,
+        customers: { new: 0, updated: 0, unchanged: 3 },
+        titles: { new: 0, updated: 0, unchanged: 4 },
+        paymentsCreated: 0,
+        disappearedCount: 0,
+      });
+      expect(db.prepare('SELECT COUNT(*) FROM payments').pluck().get()).toBe(2);
+      expect(db.prepare('SELECT COUNT(*) FROM import_runs').pluck().get()).toBe(2);
+      expect((await tb.call('imports.preview', { fileToken: token, source: 'ERP Teste' })).profile?.mapping).toEqual(MAPPING);
+    } finally {
+      tb.close();
+    }
+  });
+});
+
+describe('ERP import: errors', () => {
+  it('lists every bad row by line, column and reason', async () => {
+    const tb = openTestBackend();
+    try {
+      const token = writeLatin1(tb, 'bad.csv', [
+        HEADER,
+        `Boa;${maskCnpj(A)};2001;01/10/2026;01/11/2026;100,00;100,00;Ana;SP;Campinas`,
+        `Ruim;11.222.333/0001-82;2002;01/10/2026;01/11/2026;100,00;100,00;Ana;SP;Campinas`,
+        `Negativo;${B};2003;01/10/2026;01/11/2026;-5,00;0;Ana;SP;Campinas`,
+        `Data;${B};2004;01/10/2026;31/02/2026;5,00;5,00;Ana;SP;Campinas`,
+        '',
+        `Boa;${maskCnpj(A)};2001;01/10/2026;01/11/2026;100,00;100,00;Ana;SP;Campinas`,
+      ]);
+      const dry = await runImport(tb, token, 'dry_run');
+      expect(dry).toMatchObject({ committed: false, totalRows: 5, validRows: 1, rejectedRows: 4, titles: { new: 1 } });
+      expect(dry.errors).toEqual([
+        { line: 3, column: 'CNPJ/CPF', message: 'CNPJ inválido: dígito verificador não confere' },
+        { line: 4, column: 'Valor', message: 'Valor negativo (-5,00)' },
+        { line: 5, column: 'Vencimento', message: 'Data "31/02/2026" não existe' },
+        { line: 7, column: 'Nº NF', message: 'Título repetido no arquivo (mesmo da linha 2)' },
+      ]);
+      const db = tb.raw();
+      expect(db.prepare('SELECT COUNT(*) FROM invoices').pluck().get()).toBe(0);
+
+      const all = await runImport(tb, token, 'all_or_nothing');
+      expect(all).toMatchObject({ committed: false, runId: null, rejectedRows: 4 });
+      expect(db.prepare('SELECT COUNT(*) FROM invoices').pluck().get()).toBe(0);
+      expect(db.prepare('SELECT COUNT(*) FROM import_runs').pluck().get()).toBe(0);
+
+      const valid = await runImport(tb, token, 'valid_rows');
+      expect(valid).toMatchObject({ committed: true, titles: { new: 1 } });
+      expect(db.prepare('SELECT document_number FROM invoices').pluck().all()).toEqual(['2001']);
+    } finally {
+      tb.close();
+    }
+  });
+
+  it('refuses a mapping without the required columns', async () => {
+    const tb = openTestBackend();
+    try {
+      const token = writeLatin1(tb, 'erp.csv', GOOD);
+      const env = await tb.callRaw('imports.run', { jobId: 'job-mapping-1', fileToken: token, source: 'ERP', mode: 'valid_rows', mapping: { document: 'CNPJ/CPF', amount: 'Valor', dueDate: 'Nada' } });
+      expect(expectError(env).message).toBe(
+        'A coluna "Nada" (Vencimento) não existe neste arquivo. Escolha a coluna de Nº do documento.',
+      );
+    } finally {
+      tb.close();
+    }
+  });
+});
