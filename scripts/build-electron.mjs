@@ -46,6 +46,16 @@ const results = await Promise.all([
     entryPoints: ['electron/main/main.ts'],
     outfile: join(outdir, 'main.cjs'),
     external: mainExternals,
+    // import-runner.ts reads import.meta.url only when __filename is missing (ESM under tsx); here it is not.
+    logOverride: { 'empty-import-meta': 'silent' },
+  }),
+  // The ERP import runs in a worker thread with its own SQLite connection (electron/backend/imports).
+  build({
+    ...common,
+    entryPoints: ['electron/backend/imports/import.worker.ts'],
+    outfile: join(outdir, 'import-worker.cjs'),
+    external: mainExternals,
+    logOverride: { 'empty-import-meta': 'silent' },
   }),
   build({
     ...common,
