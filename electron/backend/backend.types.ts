@@ -1,6 +1,7 @@
 import type { Envelope } from '../../shared/ipc/envelope';
 import type { EventName, Events } from '../../shared/ipc/contract';
 import type { FileIntake } from './files/file-intake';
+import type { Scheduler } from './scheduler/scheduler';
 
 /** Where a call came from; the shell sets `origin: 'ipc'`, the loopback host `origin: 'http'`. */
 export interface CallContext {
@@ -19,5 +20,7 @@ export interface Backend {
   onEvent(listener: EventListener): () => void;
   /** Files the user picked (open dialog, browser upload), addressed by token. */
   files: FileIntake;
+  /** The régua's scheduler: `runOnce()` for tests and "run now", `resume()` after sleep. */
+  scheduler: Scheduler;
   close(): void;
 }

@@ -11,7 +11,12 @@ import { importsRepo } from './db/repos/imports.repo';
 import { invoicesRepo } from './db/repos/invoices.repo';
 import { obligationsRepo } from './db/repos/obligations.repo';
 import { paymentsRepo } from './db/repos/payments.repo';
+import { jobRunsRepo } from './db/repos/job-runs.repo';
+import { laddersRepo } from './db/repos/ladders.repo';
+import { outboxRepo } from './db/repos/outbox.repo';
+import { pausesRepo } from './db/repos/pauses.repo';
 import { settingsRepo } from './db/repos/settings.repo';
+import { tasksRepo } from './db/repos/tasks.repo';
 import { statementCache } from './db/statements';
 import type { FileIntake } from './files/file-intake';
 
@@ -29,6 +34,11 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       invoices: invoicesRepo(prepare),
       payments: paymentsRepo(prepare),
       activity: activityRepo(prepare),
+      ladders: laddersRepo(prepare),
+      pauses: pausesRepo(prepare),
+      outbox: outboxRepo(prepare),
+      tasks: tasksRepo(prepare),
+      jobRuns: jobRunsRepo(prepare),
       bankReturns: bankReturnsRepo(prepare),
       settings: settingsRepo(prepare),
       credit: creditRepo(prepare),

@@ -12,9 +12,10 @@ import { importsHandlers } from './handlers/imports.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { createRouter, mergeHandlers } from './router';
+import { companyFromSettings, createDunning, type DunningOptions } from './scheduler/dunning-module';
 import { APP_VERSION } from './version';
 
-export interface BackendOptions {
+export interface BackendOptions extends DunningOptions {
   dbPath: string;
   clock?: Clock;
   log?: (msg: string) => void;
@@ -29,15 +30,23 @@ export function createBackend(options: BackendOptions): Backend {
   if (backupPath) log(`Backup before migrating: ${backupPath}`);
   const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
+  const dunning = createDunning(ctx, {
+    ...options,
+    log,
+    company: options.company ?? companyFromSettings((method, params) => router.dispatch(method, params)),
+    onRan: () => router.emit('data.changed', { tables: ['dunning_tasks', 'outbox_messages', 'job_runs', 'contacts', 'activity_log'] }),
+  });
   const router = createRouter(
-    mergeHandlers([appHandlers(ctx, APP_VERSION), bankReturnsHandlers(ctx), settingsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
+    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), bankReturnsHandlers(ctx), settingsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
   return {
     dispatch: router.dispatch,
     onEvent: router.onEvent,
     files,
+    scheduler: dunning.scheduler,
     close: () => {
+      dunning.scheduler.stop();
       files.close();
       db.close();
     },

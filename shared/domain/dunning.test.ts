@@ -3,6 +3,7 @@ import { createBankCalendar } from './bank-calendar';
 import {
   DEFAULT_DUNNING_POLICY,
   dueDateWindow,
+  expectedRecoveryCents,
   idempotencyKey,
   planDunning,
   stepDate,
@@ -163,5 +164,14 @@ describe('planDunning', () => {
     expect(w.from <= '2026-11-11').toBe(true);
     expect(w.to >= '2026-11-30').toBe(true);
     expect(dueDateWindow([], '2026-11-25', 7)).toBeNull();
+  });
+});
+
+describe('expectedRecoveryCents', () => {
+  it('counts not-yet-due in full and discounts as the debt ages', () => {
+    expect(expectedRecoveryCents(100_000, 0)).toBe(100_000);
+    expect(expectedRecoveryCents(100_000, -3)).toBe(100_000);
+    expect(expectedRecoveryCents(100_000, 60)).toBe(50_000);
+    expect(expectedRecoveryCents(100_000, 60)).toBeLessThan(expectedRecoveryCents(100_000, 10));
   });
 });

@@ -82,6 +82,11 @@ export interface DunningInput {
   contactDates: ReadonlyMap<number, readonly string[]>;
   policy: DunningPolicy;
   calendarFor(uf: string | null, city: string | null): BankCalendar;
+  /**
+   * The day a contact decided now would happen; by default the first contact day from `asOf`. The
+   * backend passes one that knows the time of day (after 20h, today's window is gone).
+   */
+  contactDayFor?(customer: DunningCustomer): string;
 }
 
 export interface DueAction {
@@ -226,7 +231,7 @@ export function planDunning(input: DunningInput): DunningPlan {
     const customer = input.customers.get(customerId);
     if (!customer) continue;
     const calendar = input.calendarFor(customer.uf, customer.city);
-    const contactDay = nextContactDay(asOf, contactRuleFor(customer.uf), calendar);
+    const contactDay = input.contactDayFor?.(customer) ?? nextContactDay(asOf, contactRuleFor(customer.uf), calendar);
     const history = [...(input.contactDates.get(customerId) ?? [])];
     // The most advanced step first: when the cap allows one contact, it should be the one that matters most.
     list.sort((a, b) => b.step.offsetDays - a.step.offsetDays || a.step.id - b.step.id);
@@ -266,4 +271,12 @@ export function planDunning(input: DunningInput): DunningPlan {
   }
   actions.sort((a, b) => a.customerId - b.customerId || b.step.offsetDays - a.step.offsetDays);
   return { actions, held, pausedInvoiceCount };
+}
+
+/**
+ * Expected recovery of a task, for the queue's order: the amount, discounted as the debt ages (the older
+ * a debt, the less likely it is paid). Not yet due counts in full.
+ */
+export function expectedRecoveryCents(openCents: number, daysOverdue: number): number {
+  return Math.round((openCents * 60) / (60 + Math.max(0, daysOverdue)));
 }

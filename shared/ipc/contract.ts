@@ -6,6 +6,7 @@ import type { AgingBucketKey } from '../domain/aging';
 import type { BankReturnsApi, BankReturnTable } from './bank-returns.contract';
 import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
+import type { DunningApi, DunningTable } from './dunning.contract';
 import type { ImportProgress, ImportsApi, ImportsTable } from './imports.contract';
 import type { Params } from './schemas';
 import type { SettingsApi } from './settings.contract';
@@ -19,6 +20,7 @@ export type ContactChannel = 'email' | 'whatsapp' | 'sms' | 'phone' | 'letter';
 /** What the clerk sees: `open` splits into a vencer / vencido by the as-of date. */
 export type InvoiceDisplayStatus = 'due' | 'overdue' | 'partial' | 'paid' | 'renegotiated' | 'written_off' | 'disputed';
 export type Table = BankReturnTable | 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations'
+  | DunningTable
   | CreditTable
   | ImportsTable;
 
@@ -201,7 +203,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & DunningApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

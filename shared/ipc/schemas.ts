@@ -8,6 +8,7 @@ import { validateDocument } from '../domain/documents';
 import { bankReturnsSchemas } from './bank-returns.schemas';
 import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
+import { dunningSchemas } from './dunning.schemas';
 import { importsSchemas } from './imports.schemas';
 import { settingsSchemas } from './settings.schemas';
 import {
@@ -162,6 +163,7 @@ export const schemas = {
   ...coreSchemas,
   ...bankReturnsSchemas,
   ...creditSchemas,
+  ...dunningSchemas,
   ...dashboardSchemas,
   ...importsSchemas,
   ...settingsSchemas,

@@ -75,6 +75,10 @@ CREATE TABLE dunning_pauses (
 );
 CREATE INDEX dunning_pauses_active ON dunning_pauses(customer_id, invoice_id) WHERE lifted_at IS NULL;
 
+-- The dunning pass reads open títulos by due-date window: a covering partial index (repeat its WHERE).
+CREATE INDEX invoices_dunning_due ON invoices(due_date, customer_id, amount_cents, paid_cents, status)
+  WHERE status IN ('open', 'partial', 'disputed');
+
 CREATE TABLE dunning_step_log (
   invoice_id INTEGER NOT NULL REFERENCES invoices(id),
   step_id INTEGER NOT NULL REFERENCES dunning_steps(id),

@@ -1,0 +1,9 @@
+import type { HandlerGroup } from '../router';
+import type { OutboxService } from '../services/outbox.service';
+
+export function outboxHandlers(service: OutboxService): HandlerGroup {
+  return {
+    'outbox.list': { run: (p) => service.list(p) },
+    'outbox.retry': { writes: ['outbox_messages', 'activity_log'], run: (p) => service.retry(p) },
+  };
+}

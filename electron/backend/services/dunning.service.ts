@@ -1,0 +1,378 @@
+/**
+ * The régua de cobrança: the daily dunning pass (plan with shared/domain/dunning, then record outbox
+ * messages, tasks and the step log in ONE transaction), ladder and template editing, previews, pauses and
+ * the régua's settings.
+ */
+import { createBankCalendar } from '../../../shared/domain/bank-calendar';
+import { contactRuleFor, instantOf, localTimeIn, nextContactSlot, timeZoneFor } from '../../../shared/domain/contact-hours';
+import { waMeLink } from '../../../shared/domain/contact-info';
+import { addDays } from '../../../shared/domain/dates';
+import { DEFAULT_DUNNING_POLICY, dueDateWindow, expectedRecoveryCents, planDunning, type DueAction, type DunningPolicy } from '../../../shared/domain/dunning';
+import { pixTxid } from '../../../shared/domain/pix';
+import { PLACEHOLDERS, renderTemplate, unknownPlaceholders, type Creditor, type RenderedMessage } from '../../../shared/domain/templates';
+import type { Contact, InvoiceRow } from '../../../shared/ipc/contract';
+import type { DunningSettingsView, MessagePreview, PauseView, StepView, TaskType, TemplateView } from '../../../shared/ipc/dunning.contract';
+import { AppError } from '../../../shared/ipc/envelope';
+import type { ParsedParams } from '../../../shared/ipc/schemas';
+import type { Context } from '../context';
+import type { SecretStore } from '../messaging/messaging.types';
+
+/** The creditor as the company settings describe it (identification on every message, charges). */
+export interface CompanyInfo {
+  creditor: Creditor;
+  finePercentBp: number;
+  monthlyInterestBp: number;
+}
+export type CompanySource = () => Promise<CompanyInfo | null>;
+
+export interface DunningSettings {
+  clerkName: string;
+  policy: DunningPolicy;
+  smtp: NonNullable<DunningSettingsView['smtp']> | null;
+  gateway: NonNullable<DunningSettingsView['gateway']> | null;
+}
+
+const SETTINGS_KEY = 'dunning.settings';
+export const SECRET_SMTP_PASSWORD = 'smtp.password';
+export const SECRET_GATEWAY_AUTH = 'gateway.auth';
+const DEFAULT_SETTINGS: DunningSettings = { clerkName: 'Equipe de cobrança', policy: DEFAULT_DUNNING_POLICY, smtp: null, gateway: null };
+
+export interface PassSummary {
+  messages: number;
+  tasks: number;
+  held: number;
+  /** Automatic messages not created because the company (creditor) is not configured. */
+  heldNoCompany: number;
+  paused: number;
+}
+
+const OPEN_NOW: readonly InvoiceRow['status'][] = ['open', 'partial'];
+
+export function dunningService(ctx: Context, deps: { company: CompanySource; secrets: SecretStore }) {
+  const { ladders, pauses, outbox, tasks, activity, customers, contacts, invoices } = ctx.repos;
+
+  function settings(): DunningSettings {
+    const raw = ladders.readSetting(SETTINGS_KEY);
+    return raw ? { ...DEFAULT_SETTINGS, ...(JSON.parse(raw) as Partial<DunningSettings>) } : DEFAULT_SETTINGS;
+  }
+
+  function settingsView(): DunningSettingsView {
+    const s = settings();
+    return {
+      clerkName: s.clerkName,
+      maxContactsPerDay: s.policy.maxContactsPerDay,
+      maxContactsPerWeek: s.policy.maxContactsPerWeek,
+      maxCatchUpDays: s.policy.maxCatchUpDays,
+      smtp: s.smtp,
+      hasSmtpPassword: deps.secrets.get(SECRET_SMTP_PASSWORD) !== null,
+      gateway: s.gateway,
+      hasGatewayAuthValue: deps.secrets.get(SECRET_GATEWAY_AUTH) !== null,
+      secretStorage: deps.secrets.kind,
+    };
+  }
+
+  /** The still-open títulos among `ids`, as rows (a payment or write-off in the meantime drops them). */
+  function openInvoices(ids: readonly number[], asOf: string): InvoiceRow[] {
+    return ids.map((id) => invoices.get(id, asOf)).filter((i): i is InvoiceRow => i !== null && OPEN_NOW.includes(i.status) && i.openCents > 0);
+  }
+
+  function render(templateId: number | null, customerId: number, rows: readonly InvoiceRow[], contact: Contact | null, company: CompanyInfo, asOf: string): RenderedMessage | null {
+    const template = templateId === null ? null : ladders.getTemplate(templateId);
+    const customer = customers.get(customerId);
+    if (!template || !customer) return null;
+    const calendar = createBankCalendar(customer.address.uf ?? undefined, customer.address.city ?? undefined);
+    return renderTemplate(template, {
+      asOf,
+      customerName: customer.tradeName ?? customer.legalName,
+      contactName: contact?.name ?? null,
+      titulos: rows.map((r) => ({ documentNumber: r.documentNumber, dueDate: r.dueDate, openCents: r.openCents, boletoLine: r.boletoLine })),
+      creditor: company.creditor,
+      clerkName: settings().clerkName,
+      finePercentBp: company.finePercentBp,
+      monthlyInterestBp: company.monthlyInterestBp,
+      pixTxid: pixTxid('COB', `${customerId}D${asOf.replace(/-/g, '')}`),
+      calendar,
+    });
+  }
+
+  /** The contact a channel reaches: valid, not opted out, with the address; the preferred one first. */
+  function recipientFor(customerId: number, channel: 'email' | 'whatsapp' | 'sms'): { contact: Contact; address: string } | null {
+    const usable = contacts.listByCustomer(customerId).filter((c) => c.isValid && !c.optedOut);
+    const addressOf = (c: Contact) => (channel === 'email' ? c.email : (c.whatsapp ?? c.phone));
+    const ranked = [...usable.filter((c) => c.preferredChannel === channel), ...usable.filter((c) => c.preferredChannel !== channel)];
+    const found = ranked.find((c) => addressOf(c) !== null);
+    return found ? { contact: found, address: addressOf(found)! } : null;
+  }
+
+  /** The first moment, from now and not before `fromDate`, the debtor's contact hours allow (local wall clock). */
+  function nextSlotLocal(uf: string | null, city: string | null, fromDate: string) {
+    const nowLocal = localTimeIn(ctx.clock.now(), timeZoneFor(uf));
+    const start = fromDate > nowLocal.date ? { date: fromDate, minute: 0 } : nowLocal;
+    return nextContactSlot(start, contactRuleFor(uf), createBankCalendar(uf ?? undefined, city ?? undefined));
+  }
+
+  function firstSlot(customerId: number, contactDate: string): string {
+    const address = customers.get(customerId)?.address;
+    const uf = address?.uf ?? null;
+    return instantOf(nextSlotLocal(uf, address?.city ?? null, contactDate), timeZoneFor(uf)).toISOString();
+  }
+
+  const MANUAL_TASK_TYPE: Record<StepView['channel'], TaskType> = {
+    email: 'internal',
+    whatsapp: 'whatsapp',
+    sms: 'sms',
+    phone: 'call',
+    letter: 'letter',
+    internal: 'internal',
+  };
+  const TASK_TITLE: Record<TaskType, string> = {
+    call: 'Ligar',
+    whatsapp: 'Enviar WhatsApp',
+    sms: 'Enviar SMS',
+    letter: 'Imprimir carta',
+    internal: 'Ação interna',
+    fix_contact: 'Corrigir contato',
+  };
+
+  /** Records one planned action; returns what it created (nothing when it must wait for the company setup). */
+  function record(a: DueAction, company: CompanyInfo | null, s: DunningSettings, asOf: string, at: string): 'message' | 'task' | 'held' {
+    const rows = openInvoices(a.invoiceIds, asOf);
+    const task = (type: TaskType, extra: { key?: string; text?: string | null; link?: string | null; title?: string } = {}) => {
+      tasks.insert(
+        {
+          idempotencyKey: extra.key ?? a.key,
+          type,
+          customerId: a.customerId,
+          stepId: a.step.id,
+          invoiceIds: a.invoiceIds,
+          title: extra.title ?? `${TASK_TITLE[type]}: ${a.step.name}`,
+          messageText: extra.text ?? null,
+          link: extra.link ?? null,
+          amountCents: a.totalOpenCents,
+          daysOverdue: a.maxDaysOverdue,
+          priority: expectedRecoveryCents(a.totalOpenCents, a.maxDaysOverdue),
+          dueDate: a.contactDate,
+          isContact: a.isContact && type !== 'fix_contact',
+        },
+        at,
+      );
+      return 'task' as const;
+    };
+    const channel = a.step.channel;
+    if (a.step.automatic && (channel === 'email' || channel === 'whatsapp' || channel === 'sms')) {
+      const to = recipientFor(a.customerId, channel);
+      if (!to) return task('fix_contact', { key: `${a.key}|contato`, title: `Cadastrar ${channel === 'email' ? 'e-mail' : 'celular'} para a etapa "${a.step.name}"` });
+      if (!company) return 'held';
+      const msg = render(a.step.templateId, a.customerId, rows, to.contact, company, asOf);
+      if (!msg) return task('internal', { title: `Etapa "${a.step.name}" sem modelo de mensagem` });
+      if (channel !== 'email' && !s.gateway) {
+        // No gateway: the clerk sends it through click-to-chat (never unofficial automation).
+        return task(channel, { text: msg.text, link: waMeLink(to.address, msg.text) });
+      }
+      outbox.insert(
+        {
+          idempotencyKey: a.key,
+          customerId: a.customerId,
+          stepId: a.step.id,
+          invoiceIds: a.invoiceIds,
+          channel,
+          contactId: to.contact.id,
+          toAddress: to.address,
+          subject: msg.subject,
+          bodyHtml: channel === 'email' ? msg.html : '',
+          bodyText: msg.text,
+          contactDate: a.contactDate,
+          nextAttemptAt: firstSlot(a.customerId, a.contactDate),
+        },
+        at,
+      );
+      return 'message';
+    }
+    const type = MANUAL_TASK_TYPE[channel];
+    const contact = recipientFor(a.customerId, 'whatsapp');
+    const msg = company ? render(a.step.templateId, a.customerId, rows, contact?.contact ?? null, company, asOf) : null;
+    const link = type === 'whatsapp' && contact && msg ? waMeLink(contact.address, msg.text) : null;
+    return task(type, { text: msg?.text ?? null, link });
+  }
+
+  return {
+    settings,
+    settingsView,
+    openInvoices,
+    render,
+
+    /** The dunning pass for the business date: plans, then records everything in one transaction. */
+    async runPass(): Promise<PassSummary> {
+      const company = await deps.company();
+      const s = settings();
+      const asOf = ctx.asOf();
+      const steps = ladders.allSteps();
+      const window = dueDateWindow(steps.filter((st) => st.active), asOf, s.policy.maxCatchUpDays);
+      const summary: PassSummary = { messages: 0, tasks: 0, held: 0, heldNoCompany: 0, paused: 0 };
+      if (!window) return summary;
+      return ctx.tx(() => {
+        const customerMap = ladders.dunningCustomers();
+        const stepsByLadder = new Map<number, typeof steps>();
+        for (const st of steps) stepsByLadder.set(st.ladderId, [...(stepsByLadder.get(st.ladderId) ?? []), st]);
+        const done = ladders.doneSteps(window.from, window.to);
+        const contactDates = new Map<number, string[]>();
+        const since = addDays(asOf, -7);
+        for (const c of [...outbox.contactDatesSince(since), ...tasks.contactDatesSince(since)]) {
+          contactDates.set(c.customerId, [...(contactDates.get(c.customerId) ?? []), c.date]);
+        }
+        const plan = planDunning({
+          asOf,
+          customers: customerMap,
+          stepsByLadder,
+          invoices: ladders.candidateInvoices(window.from, window.to),
+          pauses: ladders.activePauses(asOf),
+          optedOutCustomerIds: new Set([...customerMap.values()].filter((c) => c.optedOut).map((c) => c.id)),
+          isStepDone: (inv, step) => done.get(inv)?.has(step) ?? false,
+          contactDates,
+          policy: s.policy,
+          calendarFor: (uf, city) => createBankCalendar(uf ?? undefined, city ?? undefined),
+          contactDayFor: (c) => nextSlotLocal(c.uf, c.city, asOf).date,
+        });
+        const at = ctx.nowIso();
+        for (const a of plan.actions) {
+          const outcome = record(a, company, s, asOf, at);
+          if (outcome === 'held') {
+            summary.heldNoCompany++;
+            continue;
+          }
+          ladders.markStepsDone(a.invoiceIds, a.step.id, asOf);
+          activity.append(
+            { actor: 'régua', action: outcome === 'message' ? 'dunning.message_queued' : 'dunning.task_created', customerId: a.customerId, details: { step: a.step.name, channel: a.step.channel, invoiceIds: a.invoiceIds } },
+            at,
+          );
+          summary[outcome === 'message' ? 'messages' : 'tasks']++;
+        }
+        summary.held = plan.held.length;
+        summary.paused = plan.pausedInvoiceCount;
+        return summary;
+      });
+    },
+
+    laddersList() {
+      return { ladders: ladders.listLadders(), templates: ladders.listTemplates(), placeholders: PLACEHOLDERS };
+    },
+
+    saveStep(p: ParsedParams<'dunning.steps.save'>): StepView {
+      return ctx.tx(() => {
+        if (!ladders.ladderExists(p.ladderId)) throw new AppError('NOT_FOUND', `Régua ${p.ladderId} não encontrada.`);
+        if (p.templateId !== null && !ladders.getTemplate(p.templateId)) {
+          throw new AppError('VALIDATION', 'Modelo de mensagem não encontrado.', { fields: [{ path: 'templateId', message: 'Modelo inexistente' }] });
+        }
+        if (p.channel !== 'internal' && p.templateId === null && p.automatic) {
+          throw new AppError('VALIDATION', 'Uma etapa automática precisa de um modelo de mensagem.', { fields: [{ path: 'templateId', message: 'Escolha um modelo' }] });
+        }
+        const at = ctx.nowIso();
+        const { id: givenId, ...write } = p;
+        let id = givenId;
+        if (id === undefined) id = ladders.insertStep(write, at);
+        else {
+          if (!ladders.getStep(id)) throw new AppError('NOT_FOUND', `Etapa ${id} não encontrada. Atualize a tela.`);
+          ladders.updateStep(id, write, at);
+        }
+        activity.append({ actor: ctx.actor(), action: 'dunning.step_saved', details: { stepId: id, ...write } }, at);
+        return ladders.getStep(id)!;
+      });
+    },
+
+    saveTemplate(p: ParsedParams<'dunning.templates.save'>): TemplateView {
+      const unknown = unknownPlaceholders(p);
+      if (unknown.length > 0) {
+        throw new AppError('VALIDATION', `Campo desconhecido no modelo: ${unknown.map((u) => `{{${u}}}`).join(', ')}. Use: ${PLACEHOLDERS.map((x) => `{{${x}}}`).join(', ')}.`, {
+          fields: [{ path: 'body', message: 'Campo desconhecido' }],
+        });
+      }
+      return ctx.tx(() => {
+        if (!ladders.getTemplate(p.id)) throw new AppError('NOT_FOUND', `Modelo ${p.id} não encontrado.`);
+        const at = ctx.nowIso();
+        ladders.updateTemplate(p.id, p.subject, p.body, at);
+        activity.append({ actor: ctx.actor(), action: 'dunning.template_saved', details: { templateId: p.id } }, at);
+        return ladders.getTemplate(p.id)!;
+      });
+    },
+
+    /** The template filled with a real customer's open títulos, as the scheduler would send it today. */
+    async preview(p: ParsedParams<'dunning.preview'>): Promise<MessagePreview> {
+      const customer = customers.get(p.customerId);
+      if (!customer) throw new AppError('NOT_FOUND', `Cliente ${p.customerId} não encontrado.`);
+      if (!ladders.getTemplate(p.templateId)) throw new AppError('NOT_FOUND', `Modelo ${p.templateId} não encontrado.`);
+      const warnings: string[] = [];
+      let company = await deps.company();
+      if (!company) {
+        warnings.push('Empresa não configurada: as mensagens automáticas só saem com razão social, CNPJ e endereço do credor.');
+        company = { creditor: { legalName: '(empresa não configurada)', document: '', address: '', city: '', pixKey: null }, finePercentBp: 200, monthlyInterestBp: 100 };
+      }
+      const asOf = ctx.asOf();
+      const rows = invoices.listByCustomer(p.customerId, 'open', asOf, 0, 50).rows.filter((r) => OPEN_NOW.includes(r.status));
+      if (rows.length === 0) warnings.push('Este cliente não tem títulos em aberto.');
+      const contact = recipientFor(p.customerId, 'email')?.contact ?? contacts.listByCustomer(p.customerId)[0] ?? null;
+      const msg = render(p.templateId, p.customerId, rows, contact, company, asOf)!;
+      return { ...msg, invoiceCount: rows.length, warnings };
+    },
+
+    assign(p: ParsedParams<'dunning.assign'>) {
+      return ctx.tx(() => {
+        if (!customers.get(p.customerId)) throw new AppError('NOT_FOUND', `Cliente ${p.customerId} não encontrado.`);
+        if (p.ladderId !== null && !ladders.ladderExists(p.ladderId)) throw new AppError('NOT_FOUND', `Régua ${p.ladderId} não encontrada.`);
+        const at = ctx.nowIso();
+        ladders.assignCustomer(p.customerId, p.ladderId, at);
+        activity.append({ actor: ctx.actor(), action: 'dunning.ladder_assigned', customerId: p.customerId, details: { ladderId: p.ladderId } }, at);
+        return { customerId: p.customerId, ladderId: p.ladderId };
+      });
+    },
+
+    pause(p: ParsedParams<'dunning.pause'>): PauseView {
+      return ctx.tx(() => {
+        if (!customers.get(p.customerId)) throw new AppError('NOT_FOUND', `Cliente ${p.customerId} não encontrado.`);
+        if (p.invoiceId !== null && invoices.get(p.invoiceId, ctx.asOf())?.customerId !== p.customerId) {
+          throw new AppError('VALIDATION', 'O título não pertence a este cliente.', { fields: [{ path: 'invoiceId', message: 'Título de outro cliente' }] });
+        }
+        if (p.untilDate !== null && p.untilDate < ctx.asOf()) {
+          throw new AppError('VALIDATION', 'A pausa deve terminar hoje ou depois.', { fields: [{ path: 'untilDate', message: 'Data no passado' }] });
+        }
+        const at = ctx.nowIso();
+        const id = pauses.insert(p, at, ctx.actor());
+        activity.append({ actor: ctx.actor(), action: 'dunning.paused', customerId: p.customerId, invoiceId: p.invoiceId, details: { reason: p.reason, untilDate: p.untilDate } }, at);
+        return pauses.get(id)!;
+      });
+    },
+
+    resume(p: ParsedParams<'dunning.resume'>) {
+      return ctx.tx(() => {
+        const at = ctx.nowIso();
+        const lifted = pauses.liftAll(p.customerId, ctx.asOf(), at);
+        if (lifted > 0) activity.append({ actor: ctx.actor(), action: 'dunning.resumed', customerId: p.customerId, details: { lifted } }, at);
+        return { lifted };
+      });
+    },
+
+    listPauses(p: ParsedParams<'dunning.pauses.list'>): PauseView[] {
+      return pauses.listActive(p.customerId, ctx.asOf());
+    },
+
+    saveSettings(p: ParsedParams<'dunning.settings.save'>): DunningSettingsView {
+      if (p.maxContactsPerWeek < p.maxContactsPerDay) {
+        throw new AppError('VALIDATION', 'O limite semanal não pode ser menor que o diário.', { fields: [{ path: 'maxContactsPerWeek', message: 'Menor que o limite diário' }] });
+      }
+      ctx.tx(() => {
+        const value: DunningSettings = {
+          clerkName: p.clerkName,
+          policy: { maxContactsPerDay: p.maxContactsPerDay, maxContactsPerWeek: p.maxContactsPerWeek, maxCatchUpDays: p.maxCatchUpDays },
+          smtp: p.smtp,
+          gateway: p.gateway,
+        };
+        ladders.writeSetting(SETTINGS_KEY, JSON.stringify(value));
+        activity.append({ actor: ctx.actor(), action: 'dunning.settings_saved', details: { smtpHost: p.smtp?.host ?? null, gateway: p.gateway?.url ?? null } }, ctx.nowIso());
+      });
+      if (p.smtpPassword !== undefined) deps.secrets.set(SECRET_SMTP_PASSWORD, p.smtpPassword);
+      if (p.gatewayAuthValue !== undefined) deps.secrets.set(SECRET_GATEWAY_AUTH, p.gatewayAuthValue);
+      return settingsView();
+    },
+  };
+}
+
+export type DunningService = ReturnType<typeof dunningService>;

@@ -1,0 +1,164 @@
+/**
+ * The outbox sender: takes queued messages whose time has come, re-checks that they are still wanted
+ * (títulos open, not paused, contact valid, within contact hours), sends, and records the outcome.
+ * At most once: a message is marked 'sending' (committed) before the network call, so a crash can
+ * never make it go out twice (see outboxRepo.failInterrupted).
+ */
+import { createBankCalendar } from '../../../shared/domain/bank-calendar';
+import { contactRuleFor, instantOf, isWithinContactHours, localTimeIn, nextContactSlot, timeZoneFor } from '../../../shared/domain/contact-hours';
+import type { OutboxListResult, OutboxRow } from '../../../shared/ipc/dunning.contract';
+import { AppError } from '../../../shared/ipc/envelope';
+import type { ParsedParams } from '../../../shared/ipc/schemas';
+import type { Context } from '../context';
+import type { OutboxMessage } from '../db/repos/outbox.repo';
+import type { MessageSender } from '../messaging/messaging.types';
+import type { CompanySource, DunningService } from './dunning.service';
+
+export const MAX_ATTEMPTS = 8;
+const BASE_DELAY_MS = 5 * 60_000;
+const MAX_DELAY_MS = 6 * 3_600_000;
+
+/** 5 min, 10, 20, … capped at 6 h, after the n-th failed attempt. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+}
+
+export interface Senders {
+  /** null when no SMTP server is configured. */
+  email(): MessageSender | null;
+  /** SMS/WhatsApp HTTP gateway; null when none is configured. */
+  gateway(): MessageSender | null;
+}
+
+export interface SendSummary {
+  sent: number;
+  retried: number;
+  failed: number;
+  cancelled: number;
+  postponed: number;
+  interrupted: number;
+}
+
+export function outboxService(ctx: Context, deps: { dunning: DunningService; company: CompanySource; senders: Senders }) {
+  const { outbox, tasks, pauses, customers, contacts, activity, ladders } = ctx.repos;
+
+  function fixContactTask(m: OutboxMessage, title: string, at: string) {
+    tasks.insert(
+      {
+        idempotencyKey: `${m.idempotencyKey}|falha`,
+        type: 'fix_contact',
+        customerId: m.customerId,
+        stepId: m.stepId,
+        invoiceIds: m.invoiceIds,
+        title,
+        messageText: m.bodyText,
+        link: null,
+        amountCents: 0,
+        daysOverdue: 0,
+        priority: 0,
+        dueDate: ctx.asOf(),
+        isContact: false,
+      },
+      at,
+    );
+  }
+
+  /** What stands in the way of sending `m` now: a reason to cancel, a later moment, or nothing. */
+  async function check(m: OutboxMessage): Promise<{ cancel: string } | { postponeTo: string } | null> {
+    const asOf = ctx.asOf();
+    const stillOpen = deps.dunning.openInvoices(m.invoiceIds, asOf).filter((i) => !pauses.isPaused(m.customerId, i.id, asOf));
+    if (stillOpen.length === 0) return { cancel: 'Títulos pagos, baixados, em disputa ou pausados antes do envio.' };
+    const contact = m.contactId === null ? null : contacts.get(m.contactId);
+    if (contact && (!contact.isValid || contact.optedOut)) return { cancel: 'Contato marcado como inválido ou pediu para não receber mensagens.' };
+    const customer = customers.get(m.customerId);
+    const uf = customer?.address.uf ?? null;
+    const tz = timeZoneFor(uf);
+    const rule = contactRuleFor(uf);
+    const calendar = createBankCalendar(uf ?? undefined, customer?.address.city ?? undefined);
+    const local = localTimeIn(ctx.clock.now(), tz);
+    if (!isWithinContactHours(local, rule, calendar)) return { postponeTo: instantOf(nextContactSlot(local, rule, calendar), tz).toISOString() };
+    if (stillOpen.length < m.invoiceIds.length) {
+      const company = await deps.company();
+      const step = m.stepId === null ? null : ladders.getStep(m.stepId);
+      const msg = company && step ? deps.dunning.render(step.templateId, m.customerId, stillOpen, contact, company, asOf) : null;
+      if (!msg) return { cancel: 'Parte dos títulos foi paga e a mensagem não pôde ser refeita.' };
+      const ids = stillOpen.map((i) => i.id);
+      outbox.rewrite(m.id, ids, msg.subject, m.channel === 'email' ? msg.html : '', msg.text, ctx.nowIso());
+      Object.assign(m, { invoiceIds: ids, subject: msg.subject, bodyHtml: m.channel === 'email' ? msg.html : '', bodyText: msg.text });
+    }
+    return null;
+  }
+
+  async function sendOne(m: OutboxMessage, summary: SendSummary): Promise<void> {
+    const verdict = await check(m);
+    const at = () => ctx.nowIso();
+    if (verdict && 'cancel' in verdict) {
+      if (outbox.cancel(m.id, verdict.cancel, at())) summary.cancelled++;
+      return;
+    }
+    if (verdict) {
+      if (outbox.postpone(m.id, verdict.postponeTo, at())) summary.postponed++;
+      return;
+    }
+    const sender = m.channel === 'email' ? deps.senders.email() : deps.senders.gateway();
+    if (!outbox.markSending(m.id, at())) return; // someone else took it
+    const attempts = m.attempts + 1;
+    const result = sender
+      ? await sender.send({ channel: m.channel, to: m.toAddress, subject: m.subject, text: m.bodyText, html: m.bodyHtml, idempotencyKey: m.idempotencyKey })
+      : {
+          ok: false as const,
+          permanent: false,
+          error: m.channel === 'email' ? 'Servidor de e-mail (SMTP) não configurado em Régua › Configurações.' : 'Gateway de SMS/WhatsApp não configurado.',
+        };
+    ctx.tx(() => {
+      const now = at();
+      if (result.ok) {
+        outbox.markSent(m.id, now);
+        activity.append({ actor: 'régua', action: 'dunning.message_sent', customerId: m.customerId, details: { channel: m.channel, to: m.toAddress, subject: m.subject, invoiceIds: m.invoiceIds } }, now);
+        summary.sent++;
+      } else if (result.permanent) {
+        outbox.markFailed(m.id, result.error, now);
+        if (m.contactId !== null) outbox.markContactInvalid(m.contactId, now);
+        fixContactTask(m, `Corrigir contato: ${m.channel === 'email' ? 'e-mail' : 'número'} ${m.toAddress} recusado`, now);
+        activity.append({ actor: 'régua', action: 'dunning.message_failed', customerId: m.customerId, details: { to: m.toAddress, error: result.error, permanent: true } }, now);
+        summary.failed++;
+      } else if (attempts >= MAX_ATTEMPTS) {
+        outbox.markFailed(m.id, `${result.error} (desistimos após ${attempts} tentativas)`, now);
+        fixContactTask(m, `Verificar envio para ${m.toAddress}: ${attempts} tentativas sem sucesso`, now);
+        summary.failed++;
+      } else {
+        outbox.markRetry(m.id, new Date(ctx.clock.now().getTime() + retryDelayMs(attempts)).toISOString(), result.error, now);
+        summary.retried++;
+      }
+    });
+  }
+
+  return {
+    /** One sender pass. Messages are sent one after another (a handful per minute is plenty). */
+    async sendDue(max = 200): Promise<SendSummary> {
+      const summary: SendSummary = { sent: 0, retried: 0, failed: 0, cancelled: 0, postponed: 0, interrupted: 0 };
+      // The scheduler never runs two sender passes at once, so a 'sending' row here was left by a crash.
+      summary.interrupted = ctx.tx(() => outbox.failInterrupted(ctx.nowIso())).length;
+      for (const m of outbox.due(ctx.nowIso(), max)) await sendOne(m, summary);
+      return summary;
+    },
+
+    list(p: ParsedParams<'outbox.list'>): OutboxListResult {
+      return { ...outbox.list(p.status, p.offset, p.limit), counts: outbox.counts() };
+    },
+
+    retry(p: ParsedParams<'outbox.retry'>): OutboxRow {
+      return ctx.tx(() => {
+        const row = outbox.get(p.id);
+        if (!row) throw new AppError('NOT_FOUND', `Mensagem ${p.id} não encontrada. Atualize a tela.`);
+        if (row.status !== 'failed') throw new AppError('CONFLICT', 'Só é possível reenviar uma mensagem que falhou.');
+        const now = ctx.nowIso();
+        outbox.requeue(p.id, now);
+        activity.append({ actor: ctx.actor(), action: 'dunning.message_requeued', customerId: row.customerId, details: { outboxId: p.id } }, now);
+        return outbox.get(p.id)!;
+      });
+    },
+  };
+}
+
+export type OutboxService = ReturnType<typeof outboxService>;

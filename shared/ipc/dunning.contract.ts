@@ -1,0 +1,169 @@
+/** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
+import type { DayKind, StepChannel } from '../domain/dunning';
+import type { Params } from './schemas';
+
+export type { DayKind, StepChannel };
+export type TaskType = 'call' | 'whatsapp' | 'sms' | 'letter' | 'internal' | 'fix_contact';
+export type TaskOutcome = 'reached' | 'not_reached' | 'promise' | 'done' | 'not_needed';
+export type DelayReason = 'financial_difficulty' | 'forgot' | 'delivery_problem' | 'strategic';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type MessageChannel = 'email' | 'whatsapp' | 'sms';
+
+export interface StepView {
+  id: number;
+  ladderId: number;
+  name: string;
+  offsetDays: number;
+  dayKind: DayKind;
+  channel: StepChannel;
+  templateId: number | null;
+  automatic: boolean;
+  minAmountCents: number;
+  segment: string | null;
+  active: boolean;
+}
+
+export interface LadderView {
+  id: number;
+  name: string;
+  isDefault: boolean;
+  /** Segments assigned to this ladder. */
+  segments: string[];
+  steps: StepView[];
+}
+
+export interface TemplateView {
+  id: number;
+  name: string;
+  channel: StepChannel;
+  subject: string;
+  body: string;
+}
+
+export interface LaddersResult {
+  ladders: LadderView[];
+  templates: TemplateView[];
+  placeholders: readonly string[];
+}
+
+export interface MessagePreview {
+  subject: string;
+  text: string;
+  html: string;
+  updatedTotalCents: number;
+  invoiceCount: number;
+  /** Why the preview may differ from a real message (no open títulos, company not configured …). */
+  warnings: string[];
+}
+
+export interface PauseView {
+  id: number;
+  customerId: number;
+  invoiceId: number | null;
+  reason: string;
+  untilDate: string | null;
+  createdAt: string;
+  createdBy: string;
+}
+
+export interface JobRunView {
+  id: number;
+  jobName: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: 'running' | 'ok' | 'failed';
+  summary: string | null;
+  error: string | null;
+}
+
+export interface RunNowResult {
+  runs: JobRunView[];
+}
+
+export interface DunningSettingsView {
+  clerkName: string;
+  maxContactsPerDay: number;
+  maxContactsPerWeek: number;
+  maxCatchUpDays: number;
+  smtp: {
+    host: string;
+    port: number;
+    security: 'tls' | 'starttls' | 'none';
+    user: string | null;
+    allowSelfSigned: boolean;
+    fromEmail: string;
+    fromName: string;
+  } | null;
+  hasSmtpPassword: boolean;
+  gateway: { url: string; authHeaderName: string | null; bodyTemplate: string } | null;
+  hasGatewayAuthValue: boolean;
+  /** Where the secrets live: 'electron-safe-storage' on the desktop, 'memory' in browser/test mode. */
+  secretStorage: string;
+}
+
+export interface TaskView {
+  id: number;
+  type: TaskType;
+  customerId: number;
+  customerName: string;
+  stepName: string | null;
+  title: string;
+  messageText: string | null;
+  link: string | null;
+  amountCents: number;
+  daysOverdue: number;
+  priority: number;
+  dueDate: string;
+  status: 'open' | 'done' | 'cancelled';
+  phone: string | null;
+}
+
+export interface QueueResult {
+  rows: TaskView[];
+  total: number;
+  asOf: string;
+}
+
+export interface OutboxRow {
+  id: number;
+  customerId: number;
+  customerName: string;
+  stepName: string | null;
+  channel: MessageChannel;
+  toAddress: string;
+  subject: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface OutboxListResult {
+  rows: OutboxRow[];
+  total: number;
+  counts: Record<OutboxStatus, number>;
+}
+
+export interface DunningApi {
+  'dunning.ladders.list': { params: Params<'dunning.ladders.list'>; result: LaddersResult };
+  'dunning.steps.save': { params: Params<'dunning.steps.save'>; result: StepView };
+  'dunning.templates.save': { params: Params<'dunning.templates.save'>; result: TemplateView };
+  'dunning.preview': { params: Params<'dunning.preview'>; result: MessagePreview };
+  'dunning.assign': { params: Params<'dunning.assign'>; result: { customerId: number; ladderId: number | null } };
+  'dunning.pause': { params: Params<'dunning.pause'>; result: PauseView };
+  'dunning.resume': { params: Params<'dunning.resume'>; result: { lifted: number } };
+  'dunning.pauses.list': { params: Params<'dunning.pauses.list'>; result: PauseView[] };
+  'dunning.runNow': { params: Params<'dunning.runNow'>; result: RunNowResult };
+  'dunning.settings.get': { params: Params<'dunning.settings.get'>; result: DunningSettingsView };
+  'dunning.settings.save': { params: Params<'dunning.settings.save'>; result: DunningSettingsView };
+  'queue.list': { params: Params<'queue.list'>; result: QueueResult };
+  'queue.complete': { params: Params<'queue.complete'>; result: TaskView };
+  'queue.snooze': { params: Params<'queue.snooze'>; result: TaskView };
+  'outbox.list': { params: Params<'outbox.list'>; result: OutboxListResult };
+  'outbox.retry': { params: Params<'outbox.retry'>; result: OutboxRow };
+}
+
+/** Tables the régua writes (announced in data.changed). */
+export type DunningTable = 'dunning_ladders' | 'dunning_steps' | 'dunning_templates' | 'dunning_pauses' | 'dunning_tasks' | 'outbox_messages' | 'job_runs';

@@ -1,0 +1,94 @@
+/** Params of the régua de cobrança, the clerk's queue and the outbox (see dunning.contract.ts). */
+import { z } from 'zod';
+import { cents, id, isoDate, limit, offset, optionalText, requiredText } from './schema-kit';
+
+export const stepChannel = z.enum(['email', 'whatsapp', 'sms', 'phone', 'letter', 'internal'], { error: 'Canal inválido' });
+export const taskOutcome = z.enum(['reached', 'not_reached', 'promise', 'done', 'not_needed'], { error: 'Resultado inválido' });
+export const delayReason = z.enum(['financial_difficulty', 'forgot', 'delivery_problem', 'strategic'], { error: 'Motivo do atraso inválido' });
+export const outboxStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'cancelled'], { error: 'Situação inválida' });
+
+const positiveInt = (what: string, max: number) =>
+  z.number({ error: `Informe ${what}` }).int(`${what}: use um número inteiro`).min(1, `${what}: no mínimo 1`).max(max, `${what}: no máximo ${max}`);
+
+const smtpSettings = z.object({
+  host: requiredText(200, 'o servidor SMTP'),
+  port: z.number({ error: 'Porta SMTP inválida' }).int('Porta SMTP inválida').min(1, 'Porta SMTP inválida').max(65535, 'Porta SMTP inválida'),
+  security: z.enum(['tls', 'starttls', 'none'], { error: 'Segurança SMTP inválida (TLS, STARTTLS ou nenhuma)' }),
+  user: optionalText(200),
+  /** Only to accept a self-signed certificate on a company's own server. */
+  allowSelfSigned: z.boolean().default(false),
+  fromEmail: z.string().trim().email('E-mail do remetente inválido'),
+  fromName: requiredText(120, 'o nome do remetente'),
+});
+
+const gatewaySettings = z.object({
+  url: z
+    .string()
+    .trim()
+    .url('Endereço do gateway inválido')
+    .refine((u) => /^https?:\/\//.test(u), 'O gateway deve usar http:// ou https://'),
+  authHeaderName: optionalText(100),
+  /** JSON body with {{to}}, {{text}} and {{channel}}; values are JSON-escaped when filled in. */
+  bodyTemplate: requiredText(4000, 'o modelo do corpo da requisição'),
+});
+
+export const dunningSchemas = {
+  'dunning.ladders.list': z.object({}),
+  'dunning.steps.save': z.object({
+    id: id.optional(),
+    ladderId: id,
+    name: requiredText(120, 'o nome da etapa'),
+    offsetDays: z.number({ error: 'Informe o dia da etapa' }).int('Dia da etapa: use um número inteiro').min(-60, 'Dia da etapa: no mínimo D-60').max(365, 'Dia da etapa: no máximo D+365'),
+    dayKind: z.enum(['calendar', 'business'], { error: 'Tipo de dia inválido (corridos ou úteis)' }),
+    channel: stepChannel,
+    templateId: id.nullable(),
+    automatic: z.boolean(),
+    minAmountCents: cents.min(0, 'Valor mínimo não pode ser negativo').default(0),
+    segment: optionalText(100),
+    active: z.boolean().default(true),
+  }),
+  'dunning.templates.save': z.object({
+    id,
+    subject: z.string().trim().max(200, 'Assunto: no máximo 200 caracteres'),
+    body: requiredText(8000, 'o texto da mensagem'),
+  }),
+  'dunning.preview': z.object({ templateId: id, customerId: id }),
+  'dunning.assign': z.object({ customerId: id, ladderId: id.nullable() }),
+  'dunning.pause': z.object({
+    customerId: id,
+    invoiceId: id.nullish().transform((v) => v ?? null),
+    reason: z.string().trim().min(3, 'Descreva o motivo da pausa (mínimo 3 caracteres)').max(300, 'Motivo: no máximo 300 caracteres'),
+    untilDate: isoDate.nullish().transform((v) => v ?? null),
+  }),
+  'dunning.resume': z.object({ customerId: id }),
+  'dunning.pauses.list': z.object({ customerId: id }),
+  'dunning.runNow': z.object({}),
+  'dunning.settings.get': z.object({}),
+  'dunning.settings.save': z.object({
+    clerkName: requiredText(120, 'o nome de quem assina as mensagens'),
+    maxContactsPerDay: positiveInt('Contatos por dia', 5),
+    maxContactsPerWeek: positiveInt('Contatos por semana', 20),
+    maxCatchUpDays: positiveInt('Dias de recuperação', 30),
+    smtp: smtpSettings.nullable(),
+    /** Written only when given; never read back. */
+    smtpPassword: z.string().max(500).optional(),
+    gateway: gatewaySettings.nullable(),
+    gatewayAuthValue: z.string().max(1000).optional(),
+  }),
+  'queue.list': z.object({ offset, limit: limit(500, 100) }),
+  'queue.complete': z
+    .object({
+      id,
+      outcome: taskOutcome,
+      delayReason: delayReason.nullish().transform((v) => v ?? null),
+      promiseDate: isoDate.nullish().transform((v) => v ?? null),
+      promiseCents: cents.positive('Valor prometido deve ser maior que zero').nullish().transform((v) => v ?? null),
+      note: optionalText(2000),
+    })
+    .superRefine((v, ctx) => {
+      if (v.outcome === 'promise' && v.promiseDate === null) ctx.addIssue({ code: 'custom', path: ['promiseDate'], message: 'Informe a data prometida' });
+    }),
+  'queue.snooze': z.object({ id, untilDate: isoDate }),
+  'outbox.list': z.object({ status: outboxStatus.optional(), offset, limit: limit(500, 100) }),
+  'outbox.retry': z.object({ id }),
+} satisfies Record<string, z.ZodType>;

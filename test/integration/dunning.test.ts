@@ -1,0 +1,517 @@
+/**
+ * The régua end to end on a real SQLite file, with a real SMTP server on loopback (smtp-server) and a real
+ * HTTP server playing the SMS/WhatsApp gateway: passes, idempotency across runs and crashes, contact hours,
+ * holidays, pauses, payments in the meantime, the frequency cap, retries and permanent failures.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend.types';
+import { createBackend } from '../../electron/backend/create-backend';
+import type { MessageSender } from '../../electron/backend/messaging/messaging.types';
+import type { CompanyInfo } from '../../electron/backend/services/dunning.service';
+import type { ApiResult, Method } from '../../shared/ipc/contract';
+import type { Params } from '../../shared/ipc/schemas';
+import { CallError, makeTempDir, removeAllTempDirs, testClock, validCustomer, validInvoice } from '../helpers/backend';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+
+const COMPANY: CompanyInfo = {
+  creditor: { legalName: 'Distribuidora Exemplo Ltda', document: '11222333000181', address: 'Rua A, 10 — Centro — Campinas/SP', city: 'Campinas', pixKey: '11222333000181' },
+  finePercentBp: 200,
+  monthlyInterestBp: 100,
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// A real SMTP server on loopback
+
+interface Received {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+async function startSmtp(opts: { rejectRcpt?: (address: string) => boolean } = {}) {
+  const messages: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, cb) {
+      if (opts.rejectRcpt?.(address.address)) return cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      cb();
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.server.address() as AddressInfo).port;
+  return { port, messages, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+/** Decodes a MIME part body (quoted-printable or base64) and encoded-word headers: enough to assert on. */
+function decodeQp(s: string): string {
+  const bytes: number[] = [];
+  const text = s.replace(/=\r?\n/g, '');
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(text[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+function header(raw: string, name: string): string {
+  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  const line = head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`)) ?? '';
+  return line
+    .slice(name.length + 1)
+    .trim()
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_m, enc: string, data: string) =>
+      enc.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQp(data.replace(/_/g, ' ')),
+    );
+}
+function part(raw: string, contentType: 'text/plain' | 'text/html'): string {
+  const re = new RegExp(`Content-Type: ${contentType}[^\\r\\n]*\\r?\\n((?:[^\\r\\n]+\\r?\\n)*)\\r?\\n([\\s\\S]*?)\\r?\\n--`, 'i');
+  const m = re.exec(raw);
+  if (!m) throw new Error(`no ${contentType} part in:\n${raw.slice(0, 2000)}`);
+  const encoding = /Content-Transfer-Encoding: (\S+)/i.exec(m[1]!)?.[1]?.toLowerCase();
+  return encoding === 'base64' ? Buffer.from(m[2]!.replace(/\s+/g, ''), 'base64').toString('utf8') : encoding === 'quoted-printable' ? decodeQp(m[2]!) : m[2]!;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Backend on a real file with the régua
+
+interface Desk {
+  backend: Backend;
+  dbPath: string;
+  clock: ReturnType<typeof testClock>;
+  call<M extends Method>(method: M, params: Params<M>): Promise<ApiResult<M>>;
+  raw(): Database.Database;
+  close(): void;
+}
+
+const toClose: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of toClose.splice(0).reverse()) await c();
+  removeAllTempDirs();
+});
+
+function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; mailer?: MessageSender; gateway?: MessageSender; company?: CompanyInfo | null } = {}): Desk {
+  const dir = opts.dir ?? makeTempDir();
+  const dbPath = join(dir, 'adimple.db');
+  const clock = opts.clock ?? testClock();
+  const company = opts.company === undefined ? COMPANY : opts.company;
+  const backend = createBackend({
+    dbPath,
+    clock,
+    log: () => {},
+    actor: () => 'teste',
+    company: async () => company,
+    ...(opts.mailer ? { mailer: opts.mailer } : {}),
+    ...(opts.gateway ? { gateway: opts.gateway } : {}),
+  });
+  const raws: Database.Database[] = [];
+  let closed = false;
+  const desk: Desk = {
+    backend,
+    dbPath,
+    clock,
+    async call(method, params) {
+      const env = await backend.dispatch(method, params);
+      if (!env.ok) throw new CallError(method, env.error);
+      return env.data as never;
+    },
+    raw() {
+      const db = new Database(dbPath);
+      raws.push(db);
+      return db;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const r of raws) r.close();
+      backend.close();
+    },
+  };
+  toClose.push(() => desk.close());
+  return desk;
+}
+
+async function useSmtp(desk: Desk, smtp: { port: number }) {
+  await desk.call('dunning.settings.save', {
+    clerkName: 'Carla',
+    maxContactsPerDay: 1,
+    maxContactsPerWeek: 3,
+    maxCatchUpDays: 7,
+    smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: null, allowSelfSigned: false, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança Exemplo' },
+    gateway: null,
+  });
+}
+
+async function customerWithEmail(desk: Desk, email = 'joana@mercado.com.br', over: Partial<Params<'customers.create'>> = {}) {
+  const c = await desk.call('customers.create', validCustomer({ tradeName: 'Mercado Bom Preço', ...over }));
+  const contact = await desk.call('contacts.create', { customerId: c.id, name: 'Joana', email, whatsapp: '11987654321', preferredChannel: 'email' });
+  return { customerId: c.id, contactId: contact.id };
+}
+
+const count = (db: Database.Database, sql: string, ...args: unknown[]) => db.prepare(sql).pluck().get(...args) as number;
+
+describe('régua: pass, outbox and real SMTP', () => {
+  it('sends one D0 e-mail with the títulos, the updated total and both parts; a second run sends nothing', async () => {
+    const smtp = await startSmtp();
+    toClose.push(smtp.close);
+    const desk = openDesk();
+    await useSmtp(desk, smtp);
+    const { customerId } = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF-1001', dueDate: '2026-11-25', amountCents: 123_456, boletoLine: null }));
+    await desk.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF-1002', dueDate: '2026-11-25', amountCents: 10_000 }));
+
+    const runs = await desk.backend.scheduler.runOnce();
+    expect(runs.map((r) => [r.jobName, r.status])).toEqual([
+      ['dunning.pass', 'ok'],
+      ['outbox.send', 'ok'],
+    ]);
+    expect(smtp.messages).toHaveLength(1);
+    const m = smtp.messages[0]!;
+    expect(m.to).toEqual(['joana@mercado.com.br']);
+    expect(m.from).toBe('cobranca@exemplo.com.br');
+    expect(header(m.raw, 'Subject')).toBe('Vence hoje — Distribuidora Exemplo Ltda');
+    const text = part(m.raw, 'text/plain');
+    expect(text).toContain('Olá, Joana!');
+    expect(text).toContain('• Nº NF-1001 — vencimento 25/11/2026 — R$\u00a01.234,56');
+    expect(text).toContain('• Nº NF-1002');
+    expect(text).toContain('Total: R$\u00a01.334,56');
+    expect(text).toContain('Distribuidora Exemplo Ltda — CNPJ/CPF 11.222.333/0001-81');
+    expect(text).toMatch(/000201.*6304[0-9A-F]{4}/); // a Pix copia e cola
+    const html = part(m.raw, 'text/html');
+    expect(html).toContain('<table');
+    expect(html).toContain('NF-1001');
+
+    const outbox = await desk.call('outbox.list', {});
+    expect(outbox.counts.sent).toBe(1);
+    expect(outbox.rows[0]).toMatchObject({ status: 'sent', toAddress: 'joana@mercado.com.br', attempts: 1, customerName: expect.any(String) });
+
+    // Again later the same day: nothing new. The next day is D+1 (business): the "já pagou?" step, once.
+    desk.clock.advanceMs(2 * 3_600_000);
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(smtp.messages).toHaveLength(1);
+    desk.clock.set('2026-11-26T15:00:00.000Z');
+    await desk.backend.scheduler.runOnce({ force: true });
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(smtp.messages.map((x) => header(x.raw, 'Subject'))).toEqual(['Vence hoje — Distribuidora Exemplo Ltda', 'Não identificamos o pagamento — Distribuidora Exemplo Ltda']);
+    const activity = await desk.call('activity.list', { customerId });
+    expect(activity.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['dunning.message_queued', 'dunning.message_sent']));
+  });
+
+  it('a 550 rejection is a permanent failure: contact marked invalid and a "fix the contact" task', async () => {
+    const smtp = await startSmtp({ rejectRcpt: (a) => a.startsWith('nao.existe') });
+    toClose.push(smtp.close);
+    const desk = openDesk();
+    await useSmtp(desk, smtp);
+    const { customerId, contactId } = await customerWithEmail(desk, 'nao.existe@mercado.com.br');
+    await desk.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+
+    expect(smtp.messages).toHaveLength(0);
+    const failed = await desk.call('outbox.list', { status: 'failed' });
+    expect(failed.rows).toHaveLength(1);
+    expect(failed.rows[0]!.lastError).toMatch(/550/);
+    const contact = (await desk.call('customers.get', { id: customerId })).contacts.find((c) => c.id === contactId)!;
+    expect(contact.isValid).toBe(false);
+    const queue = await desk.call('queue.list', {});
+    expect(queue.rows.map((t) => t.type)).toContain('fix_contact');
+    expect(queue.rows.find((t) => t.type === 'fix_contact')!.title).toContain('nao.existe@mercado.com.br');
+  });
+
+  it('a server that is down means retries with backoff; when it is back, the message goes out once', async () => {
+    const smtp = await startSmtp();
+    const port = smtp.port;
+    await smtp.close(); // nothing listens on the port now
+    const desk = openDesk();
+    await useSmtp(desk, { port });
+    const { customerId } = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    let row = (await desk.call('outbox.list', {})).rows[0]!;
+    expect(row).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(row.lastError).toMatch(/Falha temporária/);
+    expect(row.nextAttemptAt).toBe('2026-11-25T15:05:00.000Z');
+
+    desk.clock.advanceMs(5 * 60_000);
+    await desk.backend.scheduler.runOnce();
+    row = (await desk.call('outbox.list', {})).rows[0]!;
+    expect(row).toMatchObject({ status: 'queued', attempts: 2, nextAttemptAt: '2026-11-25T15:15:00.000Z' });
+
+    const back = await startSmtp();
+    toClose.push(back.close);
+    await useSmtp(desk, back);
+    desk.clock.advanceMs(10 * 60_000);
+    await desk.backend.scheduler.runOnce();
+    await desk.backend.scheduler.runOnce();
+    expect(back.messages).toHaveLength(1);
+    expect((await desk.call('outbox.list', {})).rows[0]).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+});
+
+describe('régua: never twice', () => {
+  it('a crash after the e-mail left but before it was recorded never re-sends it', async () => {
+    const dir = makeTempDir();
+    const delivered: string[] = [];
+    const crashingMailer: MessageSender = {
+      send: async (m) => {
+        delivered.push(m.to);
+        throw new Error('processo encerrado no meio do envio');
+      },
+    };
+    const first = openDesk({ dir, mailer: crashingMailer });
+    const { customerId } = await customerWithEmail(first);
+    await first.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    const runs = await first.backend.scheduler.runOnce();
+    expect(runs.find((r) => r.jobName === 'outbox.send')!.status).toBe('failed');
+    expect(delivered).toHaveLength(1);
+    first.close();
+
+    const goodMailer: MessageSender = { send: async (m) => (delivered.push(m.to), { ok: true, providerId: null }) };
+    const restarted = openDesk({ dir, mailer: goodMailer, clock: testClock('2026-11-25T15:10:00.000Z') });
+    await restarted.backend.scheduler.runOnce({ force: true });
+    await restarted.backend.scheduler.runOnce({ force: true });
+    expect(delivered).toHaveLength(1);
+    const failed = (await restarted.call('outbox.list', { status: 'failed' })).rows;
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.lastError).toMatch(/Envio interrompido/);
+  });
+
+  it('a pass that dies half-way leaves nothing; the rerun records each action exactly once', async () => {
+    const sent: string[] = [];
+    const desk = openDesk({ mailer: { send: async (m) => (sent.push(m.idempotencyKey), { ok: true, providerId: null }) } });
+    const a = await customerWithEmail(desk, 'a@a.com.br');
+    const b = await customerWithEmail(desk, 'b@b.com.br');
+    await desk.call('invoices.create', validInvoice(a.customerId, { dueDate: '2026-11-25' }));
+    await desk.call('invoices.create', validInvoice(b.customerId, { dueDate: '2026-11-18' })); // D+7: e-mail + internal task
+    const db = desk.raw();
+    db.exec(`CREATE TRIGGER die_mid_pass BEFORE INSERT ON dunning_tasks BEGIN SELECT RAISE(ABORT, 'queda de energia'); END;`);
+    const runs = await desk.backend.scheduler.runOnce();
+    expect(runs.find((r) => r.jobName === 'dunning.pass')!.status).toBe('failed');
+    expect(count(db, 'SELECT COUNT(*) FROM outbox_messages')).toBe(0);
+    expect(count(db, 'SELECT COUNT(*) FROM dunning_step_log')).toBe(0);
+
+    db.exec('DROP TRIGGER die_mid_pass');
+    await desk.backend.scheduler.runOnce();
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(count(db, 'SELECT COUNT(*) FROM outbox_messages')).toBe(2);
+    expect(count(db, 'SELECT COUNT(*) FROM dunning_tasks')).toBe(1);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(2);
+  });
+});
+
+describe('régua: when and whether to contact', () => {
+  const recordingMailer = () => {
+    const sent: { to: string; at: string; text: string }[] = [];
+    let clock: ReturnType<typeof testClock> | null = null;
+    const mailer: MessageSender = { send: async (m) => (sent.push({ to: m.to, at: clock!.now().toISOString(), text: m.text }), { ok: true, providerId: null }) };
+    return { sent, mailer, bind: (c: ReturnType<typeof testClock>) => (clock = c) };
+  };
+
+  it('after 20h waits for 8h the next day; a payment in the meantime cancels the message', async () => {
+    const r = recordingMailer();
+    const desk = openDesk({ mailer: r.mailer, clock: testClock('2026-11-25T23:30:00.000Z') }); // 20:30 in São Paulo
+    r.bind(desk.clock);
+    const one = await customerWithEmail(desk, 'um@um.com.br');
+    const two = await customerWithEmail(desk, 'dois@dois.com.br');
+    await desk.call('invoices.create', validInvoice(one.customerId, { dueDate: '2026-11-25' }));
+    const paidLater = await desk.call('invoices.create', validInvoice(two.customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent).toHaveLength(0);
+    const queued = (await desk.call('outbox.list', { status: 'queued' })).rows;
+    expect(queued.map((q) => q.nextAttemptAt)).toEqual(['2026-11-26T11:00:00.000Z', '2026-11-26T11:00:00.000Z']);
+
+    await desk.call('payments.register', { invoiceId: paidLater.id, amountCents: paidLater.amountCents, paidOn: '2026-11-25', method: 'pix' });
+    desk.clock.set('2026-11-26T10:59:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent).toHaveLength(0);
+    desk.clock.set('2026-11-26T11:00:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent.map((s) => [s.to, s.at])).toEqual([['um@um.com.br', '2026-11-26T11:00:00.000Z']]);
+    const cancelled = (await desk.call('outbox.list', { status: 'cancelled' })).rows;
+    expect(cancelled.map((c) => c.toAddress)).toEqual(['dois@dois.com.br']);
+  });
+
+  it('on a holiday and on Sunday nothing goes out; RJ waits for a business day at 9h', async () => {
+    const r = recordingMailer();
+    // Friday 2026-11-20 (Consciência Negra), 12:00 in São Paulo.
+    const desk = openDesk({ mailer: r.mailer, clock: testClock('2026-11-20T15:00:00.000Z') });
+    r.bind(desk.clock);
+    const sp = await customerWithEmail(desk, 'sp@sp.com.br');
+    const rj = await customerWithEmail(desk, 'rj@rj.com.br', {
+      address: { street: 'Rua B', streetNumber: '1', complement: null, district: 'Centro', city: 'Rio de Janeiro', uf: 'RJ', postalCode: '20010-000' },
+    });
+    await desk.call('invoices.create', validInvoice(sp.customerId, { dueDate: '2026-11-20' }));
+    await desk.call('invoices.create', validInvoice(rj.customerId, { dueDate: '2026-11-20' }));
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent).toHaveLength(0);
+    desk.clock.set('2026-11-21T11:00:00.000Z'); // Saturday 08:00: SP allows, RJ does not
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent.map((s) => s.to)).toEqual(['sp@sp.com.br']);
+    desk.clock.set('2026-11-22T15:00:00.000Z'); // Sunday
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(r.sent).toHaveLength(1);
+    desk.clock.set('2026-11-23T12:00:00.000Z'); // Monday 09:00
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent.map((s) => [s.to, s.at])).toEqual([
+      ['sp@sp.com.br', '2026-11-21T11:00:00.000Z'],
+      ['rj@rj.com.br', '2026-11-23T12:00:00.000Z'],
+    ]);
+  });
+
+  it('a paused customer gets nothing until resumed; a disputed título pauses the customer', async () => {
+    const r = recordingMailer();
+    const desk = openDesk({ mailer: r.mailer });
+    r.bind(desk.clock);
+    const c = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(c.customerId, { dueDate: '2026-11-25' }));
+    const pause = await desk.call('dunning.pause', { customerId: c.customerId, reason: 'Negociação em andamento', untilDate: '2026-11-30' });
+    expect(pause).toMatchObject({ reason: 'Negociação em andamento', untilDate: '2026-11-30', createdBy: 'teste' });
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent).toHaveLength(0);
+    expect(await desk.call('dunning.resume', { customerId: c.customerId })).toEqual({ lifted: 1 });
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(r.sent).toHaveLength(1);
+
+    const d = await customerWithEmail(desk, 'disputa@x.com.br');
+    await desk.call('invoices.create', validInvoice(d.customerId, { dueDate: '2026-11-25' }));
+    const disputed = await desk.call('invoices.create', validInvoice(d.customerId, { dueDate: '2026-11-10' }));
+    const db = desk.raw();
+    db.prepare(`UPDATE invoices SET status = 'disputed' WHERE id = ?`).run(disputed.id);
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(r.sent.map((s) => s.to)).not.toContain('disputa@x.com.br');
+    const bad = await desk.backend.dispatch('dunning.pause', { customerId: c.customerId, reason: 'x', untilDate: '2026-11-30' });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('caps contacts at one a day across channels: the most advanced step wins, the other waits', async () => {
+    const r = recordingMailer();
+    const desk = openDesk({ mailer: r.mailer });
+    r.bind(desk.clock);
+    const c = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(c.customerId, { documentNumber: 'HOJE', dueDate: '2026-11-25' }));
+    await desk.call('invoices.create', validInvoice(c.customerId, { documentNumber: 'ATRASADO', dueDate: '2026-11-18' }));
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent).toHaveLength(1);
+    expect(r.sent[0]!.text).toContain('ATRASADO'); // D+7 formal notice, not the D0 reminder
+    const tasks = (await desk.call('queue.list', {})).rows;
+    expect(tasks.map((t) => t.title)).toEqual(['Ação interna: Bloquear novos pedidos']); // internal: not a contact
+    desk.clock.set('2026-11-26T15:00:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent).toHaveLength(2);
+    expect(r.sent[1]!.text).toContain('HOJE');
+  });
+});
+
+describe('régua: WhatsApp/SMS and the queue', () => {
+  it('without a gateway a WhatsApp step becomes a task with a wa.me link; with one, a real HTTP POST', async () => {
+    const desk = openDesk();
+    const c = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(c.customerId, { dueDate: '2026-11-26', amountCents: 50_000 })); // D-1: WhatsApp
+    await desk.backend.scheduler.runOnce();
+    const task = (await desk.call('queue.list', {})).rows[0]!;
+    expect(task.type).toBe('whatsapp');
+    expect(task.link).toMatch(/^https:\/\/wa\.me\/5511987654321\?text=Ol%C3%A1%2C%20Joana!/);
+
+    const bodies: { auth: string | undefined; body: string }[] = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        bodies.push({ auth: req.headers.authorization, body });
+        res.writeHead(bodies.length === 1 ? 503 : 200).end('{}');
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    toClose.push(() => new Promise<void>((ok) => server.close(() => ok())));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`;
+    const other = openDesk();
+    await other.call('dunning.settings.save', {
+      clerkName: 'Carla',
+      maxContactsPerDay: 1,
+      maxContactsPerWeek: 3,
+      maxCatchUpDays: 7,
+      smtp: null,
+      gateway: { url, authHeaderName: 'Authorization', bodyTemplate: '{"to":"{{to}}","message":"{{text}}","type":"{{channel}}"}' },
+      gatewayAuthValue: 'Bearer segredo',
+    });
+    const settings = await other.call('dunning.settings.get', {});
+    expect(settings).toMatchObject({ hasGatewayAuthValue: true, secretStorage: 'memory' });
+    expect(JSON.stringify(settings)).not.toContain('segredo');
+    const d = await customerWithEmail(other, 'x@x.com.br', { tradeName: 'Bar "do Zé"' });
+    await other.call('invoices.create', validInvoice(d.customerId, { dueDate: '2026-11-26' }));
+    await other.backend.scheduler.runOnce();
+    expect((await other.call('outbox.list', {})).rows[0]).toMatchObject({ channel: 'whatsapp', status: 'queued', attempts: 1 });
+    other.clock.advanceMs(5 * 60_000);
+    await other.backend.scheduler.runOnce();
+    expect((await other.call('outbox.list', {})).rows[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(bodies).toHaveLength(2);
+    expect(bodies[1]!.auth).toBe('Bearer segredo');
+    const payload = JSON.parse(bodies[1]!.body) as { to: string; message: string; type: string };
+    expect(payload).toMatchObject({ to: '5511987654321', type: 'whatsapp' });
+    expect(payload.message).toContain('Bar "do Zé"');
+  });
+
+  it('the queue orders by expected recovery; completing records the outcome in the history', async () => {
+    const desk = openDesk();
+    const small = await customerWithEmail(desk, 's@s.com.br');
+    const big = await customerWithEmail(desk, 'b@b.com.br');
+    // D+3 business: phone-call tasks (2026-11-20 was a holiday, so due 11-19 → D+3 = 11-25).
+    await desk.call('invoices.create', validInvoice(small.customerId, { dueDate: '2026-11-19', amountCents: 10_000 }));
+    await desk.call('invoices.create', validInvoice(big.customerId, { dueDate: '2026-11-19', amountCents: 900_000 }));
+    await desk.backend.scheduler.runOnce();
+    const queue = await desk.call('queue.list', {});
+    expect(queue.rows.map((t) => [t.type, t.amountCents])).toEqual([
+      ['call', 900_000],
+      ['call', 10_000],
+    ]);
+    expect(queue.rows[0]!.messageText).toContain('Ligar para Joana');
+    const done = await desk.call('queue.complete', {
+      id: queue.rows[0]!.id,
+      outcome: 'promise',
+      delayReason: 'financial_difficulty',
+      promiseDate: '2026-11-30',
+      promiseCents: 900_000,
+      note: 'Paga na segunda',
+    });
+    expect(done.status).toBe('done');
+    const again = await desk.backend.dispatch('queue.complete', { id: queue.rows[0]!.id, outcome: 'done' });
+    expect(again.ok).toBe(false);
+    const noDate = await desk.backend.dispatch('queue.complete', { id: queue.rows[1]!.id, outcome: 'promise' });
+    expect(noDate.ok ? null : noDate.error.message).toMatch(/promiseDate.*Informe a data prometida/);
+    await desk.call('queue.snooze', { id: queue.rows[1]!.id, untilDate: '2026-11-27' });
+    expect((await desk.call('queue.list', {})).rows).toHaveLength(0);
+    const history = await desk.call('activity.list', { customerId: big.customerId });
+    expect(history.rows[0]).toMatchObject({ action: 'dunning.task_done', details: expect.objectContaining({ delayReason: 'financial_difficulty', promiseCents: 900_000 }) });
+  });
+
+  it('without the company configured no automatic message is created, tasks still are, and the pass catches up later', async () => {
+    const dir = makeTempDir();
+    const desk = openDesk({ dir, company: null, mailer: { send: async () => ({ ok: true, providerId: null }) } });
+    const c = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(c.customerId, { dueDate: '2026-11-18' }));
+    const runs = await desk.backend.scheduler.runOnce();
+    expect(JSON.parse(runs[0]!.summary!)).toMatchObject({ messages: 0, tasks: 1, heldNoCompany: 1 });
+    desk.close();
+    const configured = openDesk({ dir, mailer: { send: async () => ({ ok: true, providerId: null }) } });
+    const later = await configured.backend.scheduler.runOnce({ force: true });
+    expect(JSON.parse(later[0]!.summary!)).toMatchObject({ messages: 1, tasks: 0 });
+  });
+});
