@@ -184,7 +184,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
             customerId: cid,
             externalId: title.externalId,
             documentNumber: title.documentNumber,
-            issueDate: title.issueDate ?? title.dueDate,
+            issueDate: plan.issueDate,
             dueDate: title.dueDate,
             amountCents: title.amountCents,
             paymentMethod: title.paymentMethod ?? 'boleto',
@@ -294,18 +294,19 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
 
 type TitleUpdate = { documentNumber: string; dueDate: string; amountCents: number; paymentMethod: PaymentMethod; boletoLine: string | null; nossoNumero: string | null };
 type TitlePlan =
-  | { ok: true; update: TitleUpdate | null; from: Partial<TitleUpdate>; to: Partial<TitleUpdate>; paymentCents: number }
+  | { ok: true; issueDate: string; update: TitleUpdate | null; from: Partial<TitleUpdate>; to: Partial<TitleUpdate>; paymentCents: number }
   | { ok: false; issues: RowIssue[] };
 
 const STATUS_WORDS = { paid: 'pago', renegotiated: 'renegociado', written_off: 'baixado', open: 'em aberto', partial: 'parcialmente pago', disputed: 'contestado' } as const;
 
 /** Decides, without writing, what a row does to its título: nothing, an update, a payment, or a refusal. */
 function planTitle(title: ImportTitle, existing: ExistingTitle | null, customerId: number | null, asOf: string): TitlePlan {
-  const issueDate = title.issueDate ?? existing?.issueDate ?? title.dueDate;
+  // Without an issue date column, a título was issued by its due date and no later than today.
+  const issueDate = title.issueDate ?? existing?.issueDate ?? (title.dueDate < asOf ? title.dueDate : asOf);
   if (existing === null) {
     const paymentCents = title.erpPaidCents ?? 0;
     const paidOnIssue = paymentCents > 0 ? checkPaidOn(title, issueDate, asOf) : null;
-    return paidOnIssue ? { ok: false, issues: [paidOnIssue] } : { ok: true, update: null, from: {}, to: {}, paymentCents };
+    return paidOnIssue ? { ok: false, issues: [paidOnIssue] } : { ok: true, issueDate, update: null, from: {}, to: {}, paymentCents };
   }
   if (customerId === null || existing.customerId !== customerId) {
     return { ok: false, issues: [{ field: 'externalId', message: `ID externo já usado por um título de outro cliente (nº ${existing.documentNumber})` }] };
@@ -333,6 +334,7 @@ function planTitle(title: ImportTitle, existing: ExistingTitle | null, customerI
   }
   return {
     ok: true,
+    issueDate,
     update: changed.length > 0 ? next : null,
     from: Object.fromEntries(changed.map((k) => [k, existing[k]])),
     to: Object.fromEntries(changed.map((k) => [k, next[k]])),
