@@ -76,9 +76,19 @@ test('a partial payment lowers the balances on the customer page and in the port
   await expect(page.locator('[data-testid=invoice-row][data-document="NF 1001"]')).toContainText('Parcial');
   await expect(page.getByTestId('activity')).toContainText('Pagamento parcial');
 
+  // Secondary actions sit behind the row's "⋯" menu: write off the second título.
+  const second = page.locator('[data-testid=invoice-row][data-document="NF 1002"]');
+  await second.getByTestId('invoice-menu').click();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/08-invoice-row-menu.png` });
+  await second.getByTestId('writeoff-invoice').click();
+  await page.getByTestId('writeoff-reason').fill('Mercadoria devolvida, NF de devolução 554');
+  await page.getByTestId('writeoff-dialog').getByRole('button', { name: 'Confirmar baixa' }).click();
+  await expect(page.getByTestId('customer-open')).toHaveText('R$ 1.000,00');
+  await expect(second).toHaveCount(0);
+
   await page.getByRole('link', { name: /Voltar à carteira/ }).click();
   await expect(portfolio.totalsOverdue).toHaveText('R$ 1.000,00');
-  await expect(portfolio.totalsOpen).toHaveText('R$ 1.800,00');
+  await expect(portfolio.totalsOpen).toHaveText('R$ 1.000,00');
 });
 
 test('CSV export of the filtered view opens in Excel pt-BR: BOM, semicolons, decimal comma', async ({ page, app }) => {

@@ -123,6 +123,7 @@ export const en: Messages = {
     method: 'Method',
     actions: 'Actions',
     payShort: 'Receive',
+    moreActions: 'More actions',
     pay: 'Register payment',
     edit: 'Edit receivable',
     writeOff: 'Write off',

@@ -121,6 +121,7 @@ export const ptBR = {
     method: 'Forma',
     actions: 'Ações',
     payShort: 'Receber',
+    moreActions: 'Mais ações',
     pay: 'Registrar pagamento',
     edit: 'Editar título',
     writeOff: 'Baixar',

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { EmptyState } from '../../components/EmptyState';
 import { navigate } from '../../components/route';
 import { toast } from '../../components/toast.store';
+import { RowMenu } from '../../components/RowMenu';
 import { date, dateTime, doc, integer, money, phone } from '../../i18n/format';
 import { platform } from '../../platform/platform';
 import { ContactDialog } from './ContactDialog';
@@ -156,12 +157,14 @@ export function CustomerPage({ id }: { id: number }) {
                               <button type="button" className="button button--small button--primary" onClick={() => setAction({ kind: 'pay', invoice: inv })} title={t('invoice.pay')} data-testid="pay-invoice">
                                 {t('invoice.payShort')}
                               </button>
-                              <button type="button" className="button button--small" onClick={() => setAction({ kind: 'edit', invoice: inv })} data-testid="edit-invoice">
-                                {t('common.edit')}
-                              </button>
-                              <button type="button" className="button button--small button--ghost-danger" onClick={() => setAction({ kind: 'writeOff', invoice: inv })} data-testid="writeoff-invoice">
-                                {t('invoice.writeOff')}
-                              </button>
+                              <RowMenu
+                                label={t('invoice.moreActions')}
+                                testId="invoice-menu"
+                                items={[
+                                  { label: t('common.edit'), onSelect: () => setAction({ kind: 'edit', invoice: inv }), testId: 'edit-invoice' },
+                                  { label: t('invoice.writeOff'), onSelect: () => setAction({ kind: 'writeOff', invoice: inv }), danger: true, testId: 'writeoff-invoice' },
+                                ]}
+                              />
                             </>
                           )}
                         </td>
