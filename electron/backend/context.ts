@@ -18,6 +18,7 @@ import { pausesRepo } from './db/repos/pauses.repo';
 import { settingsRepo } from './db/repos/settings.repo';
 import { tasksRepo } from './db/repos/tasks.repo';
 import { statementCache } from './db/statements';
+import { negotiationRepos } from './negotiation/repos';
 import type { FileIntake } from './files/file-intake';
 
 /** What services share: the connection, its repos, the injected clock and who is acting. */
@@ -45,6 +46,7 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       dashboard: dashboardRepo(prepare),
       obligations: obligationsRepo(prepare),
       imports: importsRepo(prepare),
+      negotiation: negotiationRepos(prepare),
     },
     /** The business date ("hoje") in São Paulo, where a day's overdue status is decided. */
     asOf: () => todayInSaoPaulo(clock.now()),

@@ -6,6 +6,7 @@ import {
   evaluateOffer,
   formatBasisPoints,
   priceSchedule,
+  reinstateAfterBreach,
   updateDebtLines,
   type DebtTotals,
   type Offer,
@@ -252,5 +253,24 @@ describe('checkPolicy', () => {
   });
   it('formats basis points the pt-BR way', () => {
     expect([formatBasisPoints(1_000), formatBasisPoints(1_050), formatBasisPoints(1_304), formatBasisPoints(5)]).toEqual(['10%', '10,5%', '13,04%', '0,05%']);
+  });
+});
+
+describe('reinstateAfterBreach', () => {
+  const originals = [
+    { invoiceId: 2, dueDate: '2026-02-10', principalCents: 50_000 },
+    { invoiceId: 1, dueDate: '2026-01-10', principalCents: 30_000 },
+    { invoiceId: 3, dueDate: '2026-02-10', principalCents: 20_000 },
+  ];
+  it('what was paid abates the oldest principal first; the rest keeps its balance', () => {
+    expect(reinstateAfterBreach(originals, 45_000)).toEqual([
+      { invoiceId: 1, remainingCents: 0 },
+      { invoiceId: 2, remainingCents: 35_000 },
+      { invoiceId: 3, remainingCents: 20_000 },
+    ]);
+  });
+  it('nothing paid: every original comes back whole; paid beyond the principal: nothing comes back', () => {
+    expect(reinstateAfterBreach(originals, 0).map((r) => r.remainingCents)).toEqual([30_000, 50_000, 20_000]);
+    expect(reinstateAfterBreach(originals, 150_000).map((r) => r.remainingCents)).toEqual([0, 0, 0]);
   });
 });

@@ -318,3 +318,29 @@ export function checkPolicy(result: OfferResult, offer: Offer, policy: Negotiati
   }
   return { needsApproval: reasons.length > 0, reasons };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Broken agreements
+
+export interface RenegotiatedOriginal {
+  invoiceId: number;
+  dueDate: string;
+  /** The título's open balance when it was renegotiated. */
+  principalCents: Cents;
+}
+
+/**
+ * The rule when an agreement breaks: everything paid under it abates the original títulos' principal, oldest
+ * due date first; each original keeps what is left, with its original due date, so multa and juros run again
+ * from there and the agreement's discounts are lost. Returns what each original has left (0 = settled).
+ */
+export function reinstateAfterBreach(originals: readonly RenegotiatedOriginal[], paidUnderAgreementCents: Cents): { invoiceId: number; remainingCents: Cents }[] {
+  assertCents(paidUnderAgreementCents, 'paidUnderAgreementCents');
+  let credit = Math.max(0, paidUnderAgreementCents);
+  const oldestFirst = [...originals].sort((a, b) => (a.dueDate === b.dueDate ? a.invoiceId - b.invoiceId : a.dueDate < b.dueDate ? -1 : 1));
+  return oldestFirst.map((o) => {
+    const used = Math.min(credit, o.principalCents);
+    credit -= used;
+    return { invoiceId: o.invoiceId, remainingCents: o.principalCents - used };
+  });
+}

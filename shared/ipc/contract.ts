@@ -6,6 +6,7 @@ import type { AgingBucketKey } from '../domain/aging';
 import type { BankReturnsApi, BankReturnTable } from './bank-returns.contract';
 import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
+import type { NegotiationApi } from './negotiation.contract';
 import type { DunningApi, DunningTable } from './dunning.contract';
 import type { ImportProgress, ImportsApi, ImportsTable } from './imports.contract';
 import type { Params } from './schemas';
@@ -22,7 +23,8 @@ export type InvoiceDisplayStatus = 'due' | 'overdue' | 'partial' | 'paid' | 'ren
 export type Table = BankReturnTable | 'customers' | 'contacts' | 'invoices' | 'payments' | 'activity_log' | 'settings' | 'cash_obligations'
   | DunningTable
   | CreditTable
-  | ImportsTable;
+  | ImportsTable
+  | 'promises' | 'disputes' | 'customer_notes' | 'agreements';
 
 export interface Page<T> {
   rows: T[];
@@ -203,7 +205,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & DunningApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & DunningApi & NegotiationApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

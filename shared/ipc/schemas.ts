@@ -8,6 +8,7 @@ import { validateDocument } from '../domain/documents';
 import { bankReturnsSchemas } from './bank-returns.schemas';
 import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
+import { negotiationSchemas } from './negotiation.schemas';
 import { dunningSchemas } from './dunning.schemas';
 import { importsSchemas } from './imports.schemas';
 import { settingsSchemas } from './settings.schemas';
@@ -165,6 +166,7 @@ export const schemas = {
   ...creditSchemas,
   ...dunningSchemas,
   ...dashboardSchemas,
+  ...negotiationSchemas,
   ...importsSchemas,
   ...settingsSchemas,
 } satisfies Record<string, z.ZodType>;

@@ -1,14 +1,24 @@
 import { useSyncExternalStore } from 'react';
 
 /** Hash routes, so the Electron custom protocol and the web host need no server-side routing. */
-export type Route = { name: 'portfolio' } | { name: 'customer'; id: number };
+export type Route =
+  | { name: 'portfolio' }
+  | { name: 'customer'; id: number }
+  | { name: 'negotiation'; customerId: number }
+  | { name: 'agreement'; id: number };
 
 export function parseRoute(hash: string): Route {
+  const negotiation = /^#\/clientes\/(\d+)\/negociar/.exec(hash);
+  if (negotiation) return { name: 'negotiation', customerId: Number(negotiation[1]) };
+  const agreement = /^#\/acordos\/(\d+)/.exec(hash);
+  if (agreement) return { name: 'agreement', id: Number(agreement[1]) };
   const m = /^#\/clientes\/(\d+)/.exec(hash);
   return m ? { name: 'customer', id: Number(m[1]) } : { name: 'portfolio' };
 }
 
 export function hrefFor(route: Route): string {
+  if (route.name === 'negotiation') return `#/clientes/${route.customerId}/negociar`;
+  if (route.name === 'agreement') return `#/acordos/${route.id}`;
   return route.name === 'customer' ? `#/clientes/${route.id}` : '#/';
 }
 

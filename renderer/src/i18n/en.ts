@@ -1,3 +1,4 @@
+import { negotiationEn } from './negotiation.en';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -200,5 +201,6 @@ export const en: Messages = {
     'payment.partial': 'Partial payment',
     'demo.loaded': 'Demo data loaded',
   },
+  negotiation: negotiationEn,
   errors: { generic: 'Something went wrong: {{message}}', stale: 'The data changed; the screen was reloaded.' },
 };

@@ -1,3 +1,4 @@
+import { negotiationPtBR } from './negotiation.pt-BR';
 export const ptBR = {
   app: { name: 'Adimple', tagline: 'Mesa de cobrança', language: 'Idioma', skipToContent: 'Ir para o conteúdo' },
   nav: { portfolio: 'Carteira', customer: 'Cliente' },
@@ -198,6 +199,7 @@ export const ptBR = {
     'payment.partial': 'Pagamento parcial',
     'demo.loaded': 'Dados de demonstração carregados',
   },
+  negotiation: negotiationPtBR,
   errors: { generic: 'Algo deu errado: {{message}}', stale: 'Os dados mudaram; recarregamos a tela.' },
 };
 

@@ -6,6 +6,8 @@ import { Toasts } from '../../components/Toasts';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { CustomerPage } from '../customer/CustomerPage';
 import { FirstRunPage } from '../first-run/FirstRunPage';
+import { AgreementPage } from '../negotiation/AgreementPage';
+import { NegotiationPage } from '../negotiation/NegotiationPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 
 const STARTED_KEY = 'adimple.started';
@@ -42,7 +44,7 @@ export function App() {
         </div>
         <ul className="nav">
           <li>
-            <a href="#/" className={route.name === 'portfolio' || route.name === 'customer' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'portfolio' ? 'page' : undefined}>
+            <a href="#/" className={route.name === 'portfolio' || route.name === 'customer' || route.name === 'negotiation' || route.name === 'agreement' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'portfolio' ? 'page' : undefined}>
               {t('nav.portfolio')}
             </a>
           </li>
@@ -61,6 +63,10 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         {firstRun === null ? null : firstRun ? (
           <FirstRunPage onDone={finishFirstRun} />
+        ) : route.name === 'negotiation' ? (
+          <NegotiationPage customerId={route.customerId} />
+        ) : route.name === 'agreement' ? (
+          <AgreementPage id={route.id} />
         ) : route.name === 'customer' ? (
           <CustomerPage id={route.id} />
         ) : (

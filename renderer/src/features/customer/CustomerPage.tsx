@@ -13,6 +13,7 @@ import { ContactDialog } from './ContactDialog';
 import { CustomerFormDialog } from './CustomerFormDialog';
 import { useCustomer } from './customer.store';
 import { InvoiceEditDialog, PaymentDialog, WriteOffDialog } from './InvoiceDialogs';
+import { CustomerTimeline, NegotiationActions, NegotiationSidePanel, UpdatedDebtPanel } from '../negotiation/CustomerNegotiation';
 
 type Action = { kind: 'pay' | 'edit' | 'writeOff'; invoice: InvoiceRow } | { kind: 'editCustomer' } | { kind: 'addContact' } | null;
 
@@ -74,6 +75,7 @@ export function CustomerPage({ id }: { id: number }) {
         </div>
         <div className="customer-header__side">
           <span className={`badge badge--${customer.status}`}>{t(`status.${customer.status}`)}</span>
+          <NegotiationActions customerId={customer.id} asOf={asOf} />
           <button type="button" className="button" onClick={() => setAction({ kind: 'editCustomer' })} data-testid="edit-customer">
             {t('common.edit')}
           </button>
@@ -179,6 +181,7 @@ export function CustomerPage({ id }: { id: number }) {
         </div>
 
         <aside className="customer-aside">
+          <NegotiationSidePanel />
           <div className="panel">
             <div className="panel__header">
               <h2>{t('customer.contacts')}</h2>
@@ -210,6 +213,9 @@ export function CustomerPage({ id }: { id: number }) {
           </div>
         </aside>
       </div>
+
+      <UpdatedDebtPanel asOf={asOf} />
+      <CustomerTimeline customerId={customer.id} />
 
       {action?.kind === 'pay' && <PaymentDialog invoice={action.invoice} asOf={asOf} onClose={() => setAction(null)} />}
       {action?.kind === 'edit' && <InvoiceEditDialog invoice={action.invoice} onClose={() => setAction(null)} />}

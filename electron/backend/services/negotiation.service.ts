@@ -1,0 +1,257 @@
+import { addDays, formatBrDate } from '../../../shared/domain/dates';
+import {
+  NegotiationInputError,
+  checkPolicy,
+  evaluateOffer,
+  reinstateAfterBreach,
+  updateDebtLines,
+  type Offer,
+  type OfferResult,
+  type ScheduleEntry,
+  type UpdatedDebtSummary,
+} from '../../../shared/domain/negotiation';
+import { pixTxid } from '../../../shared/domain/pix';
+import type { InvoiceRow } from '../../../shared/ipc/contract';
+import type { AgreementDetail, NegotiationReviewResult, NegotiationSimulation, OfferEvaluation } from '../../../shared/ipc/negotiation.contract';
+import { AppError } from '../../../shared/ipc/envelope';
+import type { ParsedParams } from '../../../shared/ipc/schemas';
+import type { Context } from '../context';
+import { promisesService } from './promises.service';
+import { readNegotiationSettings } from './negotiation-settings';
+
+type DebtSelection = Pick<ParsedParams<'negotiation.simulate'>, 'customerId' | 'invoiceIds' | 'asOf' | 'correctionFactor'>;
+
+/** "ACD-12-03/06", "ACD-12-ENT" (down payment): the installment títulos' own document numbers. */
+export function installmentDocumentNumber(agreementId: number, e: ScheduleEntry): string {
+  if (e.kind === 'down') return `ACD-${agreementId}-ENT`;
+  const width = Math.max(2, String(e.of).length);
+  return `ACD-${agreementId}-${String(e.number).padStart(width, '0')}/${String(e.of).padStart(width, '0')}`;
+}
+
+/** Each installment's own Pix txid: ACD12P3 for installment 3, ACDENT12 for the down payment. */
+export function installmentTxid(agreementId: number, e: ScheduleEntry): string {
+  return e.kind === 'down' ? pixTxid('ACDENT', agreementId) : pixTxid('ACD', agreementId, e.number);
+}
+
+export function negotiationService(ctx: Context) {
+  const { customers, invoices, activity } = ctx.repos;
+  const { agreements } = ctx.repos.negotiation;
+  const promises = promisesService(ctx);
+
+  /** The chosen títulos, checked (this customer's, still open, not disputed), updated to the as-of date. */
+  function loadDebt(sel: DebtSelection, charges = readNegotiationSettings(ctx).charges): { debt: UpdatedDebtSummary; rows: InvoiceRow[] } {
+    if (!customers.get(sel.customerId)) throw new AppError('NOT_FOUND', `Cliente ${sel.customerId} não encontrado.`);
+    const today = ctx.asOf();
+    if (sel.asOf < today) {
+      throw new AppError('VALIDATION', `A data-base não pode ser anterior a hoje (${formatBrDate(today)}): multa e juros já correram até hoje.`, {
+        fields: [{ path: 'asOf', message: 'Anterior a hoje' }],
+      });
+    }
+    const rows = [...new Set(sel.invoiceIds)].map((id) => {
+      const inv = invoices.get(id, today);
+      if (!inv || inv.customerId !== sel.customerId) throw new AppError('NOT_FOUND', `Título ${id} não pertence a este cliente. Atualize a tela.`);
+      if (inv.status === 'disputed') throw new AppError('CONFLICT', `O título ${inv.documentNumber} está contestado: resolva a contestação antes de negociá-lo.`);
+      if (inv.status !== 'open' && inv.status !== 'partial') throw new AppError('CONFLICT', `O título ${inv.documentNumber} não está mais em aberto. Atualize a tela.`);
+      return inv;
+    });
+    const items = rows.map((inv) => ({
+      invoiceId: inv.id,
+      documentNumber: inv.documentNumber,
+      dueDate: inv.dueDate,
+      openCents: inv.openCents,
+      ...(sel.correctionFactor ? { correctionFactor: sel.correctionFactor } : {}),
+    }));
+    return { debt: updateDebtLines(items, charges, sel.asOf), rows };
+  }
+
+  function evaluate(debt: UpdatedDebtSummary, offer: Offer): OfferEvaluation {
+    const { policies } = readNegotiationSettings(ctx);
+    try {
+      const result = evaluateOffer(debt.totals, offer, debt.asOf);
+      return { ok: true, result, policy: checkPolicy(result, offer, policies.clerk), beyondSupervisor: checkPolicy(result, offer, policies.supervisor) };
+    } catch (e) {
+      if (e instanceof NegotiationInputError) return { ok: false, field: e.field, message: e.message };
+      throw e;
+    }
+  }
+
+  function mustGetDetail(id: number): AgreementDetail {
+    const a = agreements.get(id);
+    if (!a) throw new AppError('NOT_FOUND', `Acordo ${id} não encontrado. Atualize a tela.`);
+    const { terms, principalCents, correctionCents, fineCents, interestCents, debtTotalCents, ...rest } = a;
+    return {
+      ...rest,
+      customerName: customers.get(a.customerId)?.legalName ?? '',
+      offer: terms.offer,
+      charges: terms.charges,
+      totals: { principalCents, correctionCents, fineCents, interestCents, totalCents: debtTotalCents },
+      originals: agreements.originals(id),
+      installments: agreements.installments(id),
+      reinstated: agreements.reinstated(id),
+    };
+  }
+
+  /**
+   * Breaks an agreement in one transaction: open installments are written off, what was paid abates the
+   * originals' principal (oldest first) and what is left of each original comes back as a new título with the
+   * original due date, so multa and juros run again from there (reinstateAfterBreach).
+   */
+  function breakAgreement(id: number, reason: string, actor: string): void {
+    const a = agreements.get(id);
+    if (!a) throw new AppError('NOT_FOUND', `Acordo ${id} não encontrado. Atualize a tela.`);
+    if (a.status !== 'active') throw new AppError('CONFLICT', `O acordo ACD-${id} não está ativo (situação: ${a.status === 'broken' ? 'rompido' : 'quitado'}).`);
+    const at = ctx.nowIso();
+    const installments = agreements.installments(id);
+    const cancelled = installments.filter((i) => i.invoiceStatus === 'open' || i.invoiceStatus === 'partial');
+    for (const i of cancelled) agreements.cancelInstallment(id, i.invoiceId, `Parcela cancelada: acordo ACD-${id} rompido`, at);
+    const paidCents = installments.reduce((s, i) => s + i.paidCents, 0);
+    const originals = agreements.originals(id);
+    let reinstatedCents = 0;
+    for (const r of reinstateAfterBreach(originals, paidCents)) {
+      if (r.remainingCents === 0) continue;
+      const orig = invoices.get(r.invoiceId, ctx.asOf())!;
+      const newId = invoices.insert(
+        {
+          customerId: a.customerId,
+          externalId: null,
+          documentNumber: `${orig.documentNumber}-R`.slice(0, 40),
+          issueDate: orig.issueDate,
+          dueDate: orig.dueDate,
+          amountCents: r.remainingCents,
+          paymentMethod: orig.paymentMethod,
+          boletoLine: null,
+          nossoNumero: null,
+        },
+        at,
+      );
+      agreements.insertReinstatement(id, orig.id, newId, r.remainingCents);
+      reinstatedCents += r.remainingCents;
+    }
+    agreements.setStatus(id, 'broken', reason, at);
+    activity.append(
+      {
+        actor,
+        action: 'agreement.broken',
+        customerId: a.customerId,
+        details: { agreementId: id, reason, paidCents, amountCents: reinstatedCents, cancelledInstallments: cancelled.length },
+      },
+      at,
+    );
+  }
+
+  return {
+    settings: () => readNegotiationSettings(ctx),
+
+    simulate(p: ParsedParams<'negotiation.simulate'>): NegotiationSimulation {
+      const { charges } = readNegotiationSettings(ctx);
+      const { debt } = loadDebt(p, charges);
+      return { asOf: debt.asOf, charges, lines: debt.lines, totals: debt.totals, offers: p.offers.map((o) => evaluate(debt, o)) };
+    },
+
+    /**
+     * One transaction: the agreement, its originals turned 'renegotiated' and linked, the installment títulos
+     * (with their own document numbers and Pix txids) and the activity log land together or not at all.
+     */
+    create(p: ParsedParams<'agreements.create'>): AgreementDetail {
+      return ctx.tx(() => {
+        const { charges } = readNegotiationSettings(ctx);
+        const { debt, rows } = loadDebt(p, charges);
+        const evaluation = evaluate(debt, p.offer);
+        if (!evaluation.ok) {
+          throw new AppError('VALIDATION', evaluation.message, { fields: [{ path: `offer.${evaluation.field}`, message: evaluation.message }] });
+        }
+        const { result, policy, beyondSupervisor } = evaluation;
+        if (beyondSupervisor.needsApproval) {
+          throw new AppError('FORBIDDEN', `Oferta fora da política mesmo com aprovação do supervisor: ${beyondSupervisor.reasons.join('; ')}.`, { reasons: beyondSupervisor.reasons });
+        }
+        if (policy.needsApproval && !p.approval) {
+          throw new AppError('FORBIDDEN', `Este acordo precisa da aprovação de um supervisor: ${policy.reasons.join('; ')}.`, { reasons: policy.reasons, needsApproval: true });
+        }
+        const approvedBy = policy.needsApproval ? p.approval!.supervisorName : null;
+        const at = ctx.nowIso();
+        const by = ctx.actor();
+        const id = agreements.insert(
+          { customerId: p.customerId, asOf: p.asOf, terms: { offer: p.offer, charges, correctionFactor: p.correctionFactor }, result, debt: debt.totals, approvalReasons: policy.reasons, approvedBy, by },
+          at,
+        );
+        const statusById = new Map(rows.map((r) => [r.id, r.status]));
+        for (const line of debt.lines) {
+          if (!agreements.renegotiate(id, line, statusById.get(line.invoiceId)!, at)) {
+            throw new AppError('CONFLICT', `O título ${line.documentNumber} mudou enquanto o acordo era criado. Atualize a tela e tente de novo.`);
+          }
+          activity.append({ actor: by, action: 'invoice.renegotiated', customerId: p.customerId, invoiceId: line.invoiceId, details: { agreementId: id, amountCents: line.totalCents } }, at);
+        }
+        createInstallments(id, p.customerId, result, at);
+        activity.append(
+          {
+            actor: by,
+            action: 'agreement.created',
+            customerId: p.customerId,
+            details: { agreementId: id, amountCents: result.totalToPayCents, negotiatedCents: result.negotiatedCents, installments: result.schedule.length, approvedBy, approvalReasons: policy.reasons },
+          },
+          at,
+        );
+        return mustGetDetail(id);
+      });
+    },
+
+    get: mustGetDetail,
+    list: (customerId: number) => agreements.listByCustomer(customerId),
+
+    markBroken(p: ParsedParams<'agreements.markBroken'>): AgreementDetail {
+      return ctx.tx(() => {
+        breakAgreement(p.id, p.reason, ctx.actor());
+        return mustGetDetail(p.id);
+      });
+    },
+
+    /**
+     * The daily pass (idempotent): promises past their date are kept or broken; active agreements are
+     * completed when every installment is paid, or broken when one is late beyond the tolerance.
+     */
+    review(): NegotiationReviewResult {
+      return ctx.tx(() => {
+        const { kept, broken } = promises.reviewDue();
+        const out: NegotiationReviewResult = { promisesKept: kept, promisesBroken: broken, agreementsCompleted: 0, agreementsBroken: 0 };
+        const { breachToleranceDays } = readNegotiationSettings(ctx);
+        const today = ctx.asOf();
+        for (const id of agreements.listActiveIds()) {
+          const live = agreements.installments(id).filter((i) => i.cancelledAt === null);
+          if (live.every((i) => i.invoiceStatus === 'paid')) {
+            agreements.setStatus(id, 'completed', null, ctx.nowIso());
+            activity.append({ actor: 'sistema', action: 'agreement.completed', customerId: agreements.get(id)!.customerId, details: { agreementId: id } }, ctx.nowIso());
+            out.agreementsCompleted++;
+            continue;
+          }
+          const late = live.find((i) => (i.invoiceStatus === 'open' || i.invoiceStatus === 'partial') && addDays(i.dueDate, breachToleranceDays) < today);
+          if (late) {
+            breakAgreement(id, `Parcela ${late.documentNumber} vencida em ${formatBrDate(late.dueDate)}, além da tolerância de ${breachToleranceDays} dias`, 'sistema');
+            out.agreementsBroken++;
+          }
+        }
+        return out;
+      });
+    },
+  };
+
+  function createInstallments(agreementId: number, customerId: number, result: OfferResult, at: string) {
+    const today = ctx.asOf();
+    for (const e of result.schedule) {
+      const invoiceId = invoices.insert(
+        {
+          customerId,
+          externalId: null,
+          documentNumber: installmentDocumentNumber(agreementId, e),
+          issueDate: today,
+          dueDate: e.dueDate,
+          amountCents: e.amountCents,
+          paymentMethod: 'pix',
+          boletoLine: null,
+          nossoNumero: null,
+        },
+        at,
+      );
+      agreements.insertInstallment(agreementId, invoiceId, e, installmentTxid(agreementId, e));
+    }
+  }
+}

@@ -1,0 +1,285 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBasisPoints, updateDebtLines } from '../../../../shared/domain/negotiation';
+import type { Dispute, TimelineEntry, TimelineKind } from '../../../../shared/ipc/negotiation.contract';
+import { api } from '../../api/client';
+import { navigate } from '../../components/route';
+import { toast } from '../../components/toast.store';
+import { date, dateTime, integer, money } from '../../i18n/format';
+import { DisputeDialog, NoteDialog, PromiseDialog, ResolveDisputeDialog } from './HistoryDialogs';
+import { isTypingTarget } from './negotiation-input';
+import { useCustomerNegotiation } from './negotiation.store';
+
+/** Loads the negotiation parts of the customer page and reloads them whenever the backend writes. */
+function useCustomerNegotiationData(customerId: number) {
+  useEffect(() => {
+    const load = () => void useCustomerNegotiation.getState().load(customerId).catch((e: unknown) => toast.error(e instanceof Error ? e.message : String(e)));
+    load();
+    return api.on('data.changed', load);
+  }, [customerId]);
+  return useCustomerNegotiation();
+}
+
+type Open = 'promise' | 'dispute' | 'note' | null;
+
+/** Header actions: promise, dispute, note, "Negociar"; P / C / A / N when the clerk is not typing. */
+export function NegotiationActions({ customerId, asOf }: { customerId: number; asOf: string }) {
+  const { t } = useTranslation();
+  const { openInvoices } = useCustomerNegotiationData(customerId);
+  const [open, setOpen] = useState<Open>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const action = ({ p: 'promise', c: 'dispute', a: 'note' } as const)[e.key.toLowerCase() as 'p' | 'c' | 'a'];
+      if (action) {
+        e.preventDefault();
+        setOpen(action);
+      } else if (e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        navigate({ name: 'negotiation', customerId });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [customerId]);
+
+  const close = () => setOpen(null);
+  return (
+    <div className="neg-actions" role="group" aria-label={t('negotiation.actions.shortcuts')} title={t('negotiation.actions.shortcuts')}>
+      <button type="button" className="button" onClick={() => setOpen('promise')} data-testid="action-promise" aria-keyshortcuts="P">
+        {t('negotiation.actions.promise')}
+      </button>
+      <button type="button" className="button" onClick={() => setOpen('dispute')} data-testid="action-dispute" aria-keyshortcuts="C">
+        {t('negotiation.actions.dispute')}
+      </button>
+      <button type="button" className="button" onClick={() => setOpen('note')} data-testid="action-note" aria-keyshortcuts="A">
+        {t('negotiation.actions.note')}
+      </button>
+      <a className="button button--primary" href={`#/clientes/${customerId}/negociar`} data-testid="action-negotiate" aria-keyshortcuts="N">
+        {t('negotiation.actions.negotiate')}
+      </a>
+      {open === 'promise' && <PromiseDialog customerId={customerId} invoices={openInvoices} asOf={asOf} onClose={close} />}
+      {open === 'dispute' && <DisputeDialog invoices={openInvoices} onClose={close} />}
+      {open === 'note' && <NoteDialog customerId={customerId} onClose={close} />}
+    </div>
+  );
+}
+
+/** Open títulos with multa and juros to today, computed with the same domain code the backend uses. */
+export function UpdatedDebtPanel({ asOf }: { asOf: string }) {
+  const { t } = useTranslation();
+  const { openInvoices, settings } = useCustomerNegotiation();
+  if (!settings) return null;
+  const items = openInvoices.map((i) => ({ invoiceId: i.id, documentNumber: i.documentNumber, dueDate: i.dueDate, openCents: i.openCents }));
+  const { lines, totals } = updateDebtLines(items, settings.charges, asOf);
+  return (
+    <div className="panel" data-testid="updated-debt">
+      <div className="panel__header">
+        <h2>{t('negotiation.updated.title')}</h2>
+        <span className="text-muted neg-small">
+          {t('negotiation.updated.hint', { fine: formatBasisPoints(settings.charges.finePercentBp), interest: formatBasisPoints(settings.charges.monthlyInterestBp) })}
+        </span>
+      </div>
+      {lines.length === 0 ? (
+        <p className="panel__empty">{t('negotiation.updated.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table table--compact">
+            <thead>
+              <tr>
+                <th>{t('invoice.documentNumber')}</th>
+                <th>{t('invoice.dueDate')}</th>
+                <th className="num">{t('negotiation.page.days')}</th>
+                <th className="num">{t('negotiation.updated.principal')}</th>
+                <th className="num">{t('negotiation.updated.fine')}</th>
+                <th className="num">{t('negotiation.updated.interest')}</th>
+                <th className="num">{t('negotiation.updated.total')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((l) => (
+                <tr key={l.invoiceId}>
+                  <td className="mono">{l.documentNumber}</td>
+                  <td>{date(l.dueDate)}</td>
+                  <td className="num">{l.daysLate > 0 ? integer(l.daysLate) : '—'}</td>
+                  <td className="num">{money(l.principalCents)}</td>
+                  <td className="num">{money(l.fineCents)}</td>
+                  <td className="num">{money(l.interestCents)}</td>
+                  <td className="num">
+                    <strong>{money(l.totalCents)}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th colSpan={3}>{t('negotiation.page.totals')}</th>
+                <th className="num">{money(totals.principalCents)}</th>
+                <th className="num">{money(totals.fineCents)}</th>
+                <th className="num">{money(totals.interestCents)}</th>
+                <th className="num" data-testid="updated-total">
+                  {money(totals.totalCents)}
+                </th>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Pending promises, open disputes (resolve) and agreements (open their page). */
+export function NegotiationSidePanel() {
+  const { t } = useTranslation();
+  const { promises, disputes, agreements } = useCustomerNegotiation();
+  const [resolving, setResolving] = useState<Dispute | null>(null);
+  const pending = promises.filter((p) => p.status === 'pending');
+  const openDisputes = disputes.filter((d) => d.resolvedAt === null);
+
+  async function closePromise(id: number, status: 'kept' | 'cancelled') {
+    try {
+      await api.invoke('promises.update', { id, status });
+    } catch (e) {
+      toast.error(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <>
+      <div className="panel" data-testid="negotiation-side">
+        <div className="panel__header">
+          <h2>{t('negotiation.side.agreements')}</h2>
+        </div>
+        {agreements.length === 0 ? (
+          <p className="panel__empty">{t('negotiation.side.none')}</p>
+        ) : (
+          <ul className="neg-list">
+            {agreements.map((a) => (
+              <li key={a.id} className="neg-list__item">
+                <a href={`#/acordos/${a.id}`} className="mono" data-testid="agreement-link">
+                  ACD-{a.id}
+                </a>
+                <span className="num">{money(a.totalToPayCents)}</span>
+                <span className={`badge badge--agreement-${a.status}`}>{t(`negotiation.status.${a.status === 'broken' ? 'brokenAgreement' : a.status}`)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="panel__header panel__header--sub">
+          <h2>{t('negotiation.side.promises')}</h2>
+        </div>
+        {pending.length === 0 ? (
+          <p className="panel__empty">{t('negotiation.side.none')}</p>
+        ) : (
+          <ul className="neg-list">
+            {pending.map((p) => (
+              <li key={p.id} className="neg-list__item" data-testid="pending-promise">
+                <span>{date(p.promisedDate)}</span>
+                <span className="num">{money(p.amountCents)}</span>
+                <span className="neg-list__actions">
+                  <button type="button" className="link-button link-button--small" onClick={() => void closePromise(p.id, 'kept')}>
+                    {t('negotiation.side.kept')}
+                  </button>
+                  <button type="button" className="link-button link-button--small" onClick={() => void closePromise(p.id, 'cancelled')}>
+                    {t('negotiation.side.cancel')}
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="panel__header panel__header--sub">
+          <h2>{t('negotiation.side.disputes')}</h2>
+        </div>
+        {openDisputes.length === 0 ? (
+          <p className="panel__empty">{t('negotiation.side.none')}</p>
+        ) : (
+          <ul className="neg-list">
+            {openDisputes.map((d) => (
+              <li key={d.id} className="neg-list__item" data-testid="open-dispute">
+                <span className="mono">{d.documentNumber}</span>
+                <span className="neg-list__text" title={d.reason}>
+                  {d.reason}
+                </span>
+                <button type="button" className="button button--small" onClick={() => setResolving(d)} data-testid="resolve-dispute">
+                  {t('negotiation.side.resolve')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {resolving && <ResolveDisputeDialog dispute={resolving} onClose={() => setResolving(null)} />}
+    </>
+  );
+}
+
+const KINDS: TimelineKind[] = ['invoices', 'payments', 'messages', 'calls', 'promises', 'agreements', 'disputes', 'notes', 'other'];
+const PAGE = 50;
+
+/** One merged timeline of everything that happened with the customer, filterable by kind. */
+export function CustomerTimeline({ customerId }: { customerId: number }) {
+  const { t } = useTranslation();
+  const [kinds, setKinds] = useState<TimelineKind[]>([]);
+  const [rows, setRows] = useState<TimelineEntry[]>([]);
+  const [total, setTotal] = useState(0);
+  const [limit, setLimit] = useState(PAGE);
+
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      api.invoke('timeline.list', { customerId, kinds, limit }).then(
+        (page) => live && (setRows(page.rows), setTotal(page.total)),
+        (e: unknown) => toast.error(e instanceof Error ? e.message : String(e)),
+      );
+    void load();
+    const off = api.on('data.changed', () => void load());
+    return () => {
+      live = false;
+      off();
+    };
+  }, [customerId, kinds, limit]);
+
+  const toggle = (k: TimelineKind) => setKinds((cur) => (cur.includes(k) ? cur.filter((x) => x !== k) : [...cur, k]));
+  const label = (event: string) => t(`negotiation.events.${event}`, { defaultValue: t(`activity.${event}`, { defaultValue: event }) });
+
+  return (
+    <div className="panel" data-testid="timeline">
+      <div className="panel__header">
+        <h2>{t('negotiation.timeline.title')}</h2>
+        <div className="neg-chips" role="group" aria-label={t('negotiation.timeline.title')}>
+          {KINDS.map((k) => (
+            <button key={k} type="button" className={`chip ${kinds.includes(k) ? 'is-active' : ''}`} aria-pressed={kinds.includes(k)} onClick={() => toggle(k)} data-testid={`timeline-filter-${k}`}>
+              {t(`negotiation.timeline.kinds.${k}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {rows.length === 0 ? (
+        <p className="panel__empty">{t('negotiation.timeline.empty')}</p>
+      ) : (
+        <ol className="neg-timeline">
+          {rows.map((r) => (
+            <li key={r.key} className={`neg-timeline__item neg-timeline__item--${r.kind}`} data-testid="timeline-entry" data-event={r.event}>
+              <span className="neg-timeline__when">{r.at.length === 10 ? date(r.at) : dateTime(r.at)}</span>
+              <span className="neg-timeline__what">
+                <strong>{label(r.event)}</strong>
+                {r.documentNumber && <span className="mono"> · {r.documentNumber}</span>}
+                {r.amountCents !== null && <span className="num"> · {money(r.amountCents)}</span>}
+                {r.text && <span className="neg-timeline__text">{r.event === 'payment' ? t(`paymentMethod.${r.text}`, { defaultValue: r.text }) : r.text}</span>}
+              </span>
+              <span className="neg-timeline__who">{r.actor ?? '—'}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {total > rows.length && (
+        <button type="button" className="link-button neg-more" onClick={() => setLimit((l) => l + PAGE)}>
+          {t('negotiation.timeline.more')} ({integer(rows.length)} / {integer(total)})
+        </button>
+      )}
+    </div>
+  );
+}
