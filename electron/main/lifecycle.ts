@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { createBackend } from '../backend/create-backend';
 import type { Backend } from '../backend/backend.types';
 import { devServerUrl } from './app-origin';
+import type { DesktopServices } from './desktop-services';
 import { hasDemoFlag, loadDemoIfEmpty } from './demo';
 import { registerIpc } from './ipc';
 import { handleAppProtocol } from './protocol';
@@ -18,6 +19,8 @@ export interface StartShellOptions {
   env?: Record<string, string | undefined>;
   platform?: NodeJS.Platform;
   log?: (msg: string) => void;
+  /** Secrets and power events for the régua's scheduler (electron/main/desktop-services.ts). */
+  desktop?: DesktopServices;
 }
 
 export interface ShellHandle {
@@ -80,12 +83,13 @@ export function startShell(options: StartShellOptions): ShellHandle | null {
   const ready = app.whenReady().then(async () => {
     if (!devUrl) handleAppProtocol(paths.rendererRoot);
     const dbPath = join(app.getPath('userData'), DATABASE_FILE);
-    const opened = createBackend({ dbPath, log });
+    const secrets = options.desktop?.secretStore(app.getPath('userData'), log);
+    const opened = createBackend({ dbPath, log, startScheduler: true, ...(secrets ? { secrets } : {}) });
     backend = opened;
     registerIpc(opened, () => mainWindow, { devUrl, log });
     openWindow();
-    // Power events belong here: once the backend has `scheduler.resume`, forward
-    // powerMonitor.on('resume') to it so missed scheduler runs are caught up after sleep.
+    // After sleep, run what became due at once instead of waiting for the next tick.
+    options.desktop?.onResume(() => void opened.scheduler.resume());
     if (hasDemoFlag(argv)) {
       await loadDemoIfEmpty(opened, log).catch((err: unknown) => log(`--demo: ${String(err)}`));
     }
