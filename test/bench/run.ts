@@ -7,9 +7,10 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { loadDemoData } from '../../electron/backend/demo/load-demo';
 import type { BenchContext, BenchRow, BenchSuite } from './bench-kit';
+import { creditBench } from './credit.bench';
 import { portfolioBench } from './portfolio.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 

@@ -5,13 +5,15 @@ export type Route =
   | { name: 'portfolio' }
   | { name: 'customer'; id: number }
   | { name: 'negotiation'; customerId: number }
-  | { name: 'agreement'; id: number };
+  | { name: 'agreement'; id: number }
+  | { name: 'credit' };
 
 export function parseRoute(hash: string): Route {
   const negotiation = /^#\/clientes\/(\d+)\/negociar/.exec(hash);
   if (negotiation) return { name: 'negotiation', customerId: Number(negotiation[1]) };
   const agreement = /^#\/acordos\/(\d+)/.exec(hash);
   if (agreement) return { name: 'agreement', id: Number(agreement[1]) };
+  if (hash.startsWith('#/credito')) return { name: 'credit' };
   const m = /^#\/clientes\/(\d+)/.exec(hash);
   return m ? { name: 'customer', id: Number(m[1]) } : { name: 'portfolio' };
 }
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
 export function hrefFor(route: Route): string {
   if (route.name === 'negotiation') return `#/clientes/${route.customerId}/negociar`;
   if (route.name === 'agreement') return `#/acordos/${route.id}`;
+  if (route.name === 'credit') return '#/credito';
   return route.name === 'customer' ? `#/clientes/${route.id}` : '#/';
 }
 

@@ -1,3 +1,4 @@
+import { creditEn } from './credit.en';
 import { negotiationEn } from './negotiation.en';
 import type { Messages } from './pt-BR';
 
@@ -202,5 +203,6 @@ export const en: Messages = {
     'demo.loaded': 'Demo data loaded',
   },
   negotiation: negotiationEn,
+  credit: creditEn,
   errors: { generic: 'Something went wrong: {{message}}', stale: 'The data changed; the screen was reloaded.' },
 };

@@ -1,3 +1,4 @@
+import { creditPtBR } from './credit.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
 export const ptBR = {
   app: { name: 'Adimple', tagline: 'Mesa de cobrança', language: 'Idioma', skipToContent: 'Ir para o conteúdo' },
@@ -200,6 +201,7 @@ export const ptBR = {
     'demo.loaded': 'Dados de demonstração carregados',
   },
   negotiation: negotiationPtBR,
+  credit: creditPtBR,
   errors: { generic: 'Algo deu errado: {{message}}', stale: 'Os dados mudaram; recarregamos a tela.' },
 };
 

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useRoute } from '../../components/route';
 import { Toasts } from '../../components/Toasts';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+import { CreditPage } from '../credit/CreditPage';
 import { CustomerPage } from '../customer/CustomerPage';
 import { FirstRunPage } from '../first-run/FirstRunPage';
 import { AgreementPage } from '../negotiation/AgreementPage';
@@ -48,6 +49,11 @@ export function App() {
               {t('nav.portfolio')}
             </a>
           </li>
+          <li>
+            <a href="#/credito" className={route.name === 'credit' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'credit' ? 'page' : undefined} data-testid="nav-credit">
+              {t('credit.title')}
+            </a>
+          </li>
         </ul>
         <label className="sidebar__language">
           <span>{t('app.language')}</span>
@@ -67,6 +73,8 @@ export function App() {
           <NegotiationPage customerId={route.customerId} />
         ) : route.name === 'agreement' ? (
           <AgreementPage id={route.id} />
+        ) : route.name === 'credit' ? (
+          <CreditPage />
         ) : route.name === 'customer' ? (
           <CustomerPage id={route.id} />
         ) : (

@@ -9,6 +9,7 @@ import { toast } from '../../components/toast.store';
 import { RowMenu } from '../../components/RowMenu';
 import { date, dateTime, doc, integer, money, phone } from '../../i18n/format';
 import { platform } from '../../platform/platform';
+import { RiskCard } from '../credit/RiskCard';
 import { ContactDialog } from './ContactDialog';
 import { CustomerFormDialog } from './CustomerFormDialog';
 import { useCustomer } from './customer.store';
@@ -181,6 +182,7 @@ export function CustomerPage({ id }: { id: number }) {
         </div>
 
         <aside className="customer-aside">
+          <RiskCard customerId={customer.id} asOf={asOf} />
           <NegotiationSidePanel />
           <div className="panel">
             <div className="panel__header">

@@ -1,0 +1,64 @@
+import { SCREENSHOT_DIR, expect, test } from './fixtures';
+
+interface CustomerRiskView {
+  customerId: number;
+  score: number;
+  riskClass: string;
+  reasons: { points: number; pt: string }[];
+}
+
+/** A small seeded demo portfolio, scored once before the page opens. */
+async function seedAndScore(app: { call<T>(m: string, p: unknown): Promise<T> }) {
+  await app.call('demo.load', { customers: 300, invoices: 6000, seed: 11 });
+  await app.call('credit.recompute', {});
+}
+
+test('Crédito page: class distribution, a weight change moves the live preview, back-test figures', async ({ page, app }) => {
+  await seedAndScore(app);
+  await page.goto(`${app.url}#/credito`);
+  await expect(page.getByRole('heading', { name: 'Crédito', level: 1 })).toBeVisible();
+  const currentE = Number(await page.getByTestId('dist-current-E').innerText());
+
+  // Raise every class floor: the preview shows more customers in E, nothing is saved yet.
+  for (const [cls, value] of [['A', '950'], ['B', '900'], ['C', '850'], ['D', '800']] as const) await page.getByTestId(`floor-${cls}`).fill(value);
+  await expect(page.getByTestId('dist-draft')).toBeVisible();
+  await expect.poll(async () => Number(await page.getByTestId('dist-draft-E').innerText())).toBeGreaterThan(currentE);
+  expect(Number(await page.getByTestId('dist-current-E').innerText())).toBe(currentE);
+
+  // Floors out of order are refused with the backend's message, and saving is disabled.
+  await page.getByTestId('floor-D').fill('990');
+  await expect(page.getByRole('alert').filter({ hasText: 'pisos das classes' })).toBeVisible();
+  await expect(page.getByTestId('weights-save')).toBeDisabled();
+  await page.getByTestId('floor-D').fill('800');
+  await expect(page.getByTestId('weights-save')).toBeEnabled();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/credit-01-weights-preview.png`, fullPage: true });
+
+  await page.getByTestId('backtest-run').click();
+  await expect(page.getByTestId('decile-table').locator('tbody tr')).toHaveCount(10);
+  const aucText = await page.getByTestId('backtest-auc').innerText();
+  expect(Number(aucText.replace(',', '.'))).toBeGreaterThan(0.7);
+  await page.getByTestId('backtest').screenshot({ path: `${SCREENSHOT_DIR}/credit-02-backtest.png` });
+});
+
+test('a customer risk card shows score, class and reasons; a bureau score enters the reasons', async ({ page, app }) => {
+  await seedAndScore(app);
+  const blocked = await app.call<{ customerId: number }[]>('credit.blockedList', {});
+  const customerId = blocked[0]!.customerId;
+  const risk = await app.call<CustomerRiskView>('credit.customer', { customerId });
+
+  await page.goto(`${app.url}#/clientes/${customerId}`);
+  const card = page.getByTestId('risk-card');
+  await expect(card.getByTestId('risk-score')).toHaveText(String(risk.score));
+  await expect(card.getByTestId('risk-class')).toHaveText(risk.riskClass);
+  await expect(card.getByTestId('risk-reasons')).toContainText(risk.reasons[0]!.pt);
+  await expect(card.getByTestId('risk-verdict')).toContainText(/Bloqueado|Somente à vista/);
+  await card.screenshot({ path: `${SCREENSHOT_DIR}/credit-03-risk-card.png` });
+
+  await card.getByTestId('bureau-score').fill('120');
+  await card.getByRole('button', { name: 'Registrar' }).click();
+  await expect(card.getByTestId('risk-reasons')).toContainText('score de bureau 120');
+  await expect(card).toContainText('Serasa: 120');
+  const after = await app.call<CustomerRiskView>('credit.customer', { customerId });
+  await expect(card.getByTestId('risk-score')).toHaveText(String(after.score));
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/credit-04-customer-page.png`, fullPage: true });
+});
