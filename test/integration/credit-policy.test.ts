@@ -98,3 +98,21 @@ describe('policy, blocked list and review list', () => {
     if (!env.ok) expect(env.error.message).toBe('Dados inválidos em policy.B.maxLimitCents: Limite máximo não pode ser negativo');
   });
 });
+
+describe('broken promises and agreements', () => {
+  it('a promise found broken on or before the date counts against the score; a later one does not', async () => {
+    const id = await customer(CNPJS[5]!, 50_000_00, 'Promete Ltda');
+    await tb.call('invoices.create', validInvoice(id, { amountCents: 1_000_00, dueDate: minusDays(AS_OF, 20), issueDate: minusDays(AS_OF, 50) }));
+    const before = await tb.call('credit.scoreCustomer', { customerId: id });
+    const insert = tb.raw().prepare(
+      `INSERT INTO promises (customer_id, promised_date, amount_cents, status, resolved_at, created_on, created_at, created_by, updated_at)
+       VALUES (?, ?, 1000, 'broken', ?, ?, ?, 'teste', ?)`,
+    );
+    for (const day of [minusDays(AS_OF, 10), minusDays(AS_OF, 5)]) insert.run(id, day, `${day}T12:00:00Z`, minusDays(day, 5), `${day}T12:00:00Z`, `${day}T12:00:00Z`);
+    insert.run(id, '2026-11-30', '2026-11-30T12:00:00Z', '2026-11-26', '2026-11-30T12:00:00Z', '2026-11-30T12:00:00Z');
+    const after = await tb.call('credit.scoreCustomer', { customerId: id });
+    expect(after.features.brokenPromises).toBe(2);
+    expect(after.reasons.find((r) => r.factor === 'brokenPromises')!.pt).toBe('2 promessa(s) ou acordo(s) quebrado(s)');
+    expect(after.score).toBeLessThan(before.score);
+  });
+});

@@ -3,7 +3,7 @@
 import { addMonths, diffDays } from '../../../shared/domain/dates';
 import { cnpjRoot } from '../../../shared/domain/documents';
 import type { RiskFeatures } from '../../../shared/domain/risk';
-import type { CreditCustomerRow, CreditRepo, HistoryAggregateRow } from '../db/repos/credit.repo';
+import type { BrokenRow, CreditCustomerRow, CreditRepo, HistoryAggregateRow } from '../db/repos/credit.repo';
 
 export interface CustomerFeatures {
   customer: CreditCustomerRow;
@@ -36,8 +36,14 @@ const weightedMean = (weighted: number, cents: number) => (cents > 0 ? weighted 
  * Features of every customer in `customers` (registered on or before `asOf`) from their history rows.
  * Company totals are summed over the customers given, so pass all branches of a root together.
  */
-export function assembleFeatures(customers: readonly CreditCustomerRow[], history: readonly HistoryAggregateRow[], asOf: string): CustomerFeatures[] {
+export function assembleFeatures(
+  customers: readonly CreditCustomerRow[],
+  history: readonly HistoryAggregateRow[],
+  broken: readonly BrokenRow[],
+  asOf: string,
+): CustomerFeatures[] {
   const byCustomer = new Map(history.map((h) => [h.customerId, h]));
+  const brokenBy = new Map(broken.map((b) => [b.customerId, b]));
   const company = new Map<string, { openCents: number; limitCents: number }>();
   const present = customers.filter((c) => c.createdOn <= asOf);
   for (const c of present) {
@@ -66,9 +72,8 @@ export function assembleFeatures(customers: readonly CreditCustomerRow[], histor
         exposureCents: group.openCents,
         creditLimitCents: group.limitCents,
         tenureDays: Math.max(0, diffDays(asOf, c.createdOn)),
-        // Promises and agreements live in the negotiation feature's tables; until they exist, none are broken.
-        brokenPromises: 0,
-        brokenAgreements: 0,
+        brokenPromises: brokenBy.get(c.customerId)?.brokenPromises ?? 0,
+        brokenAgreements: brokenBy.get(c.customerId)?.brokenAgreements ?? 0,
         openDisputes: h.openDisputes,
         bureauScore: c.bureauScore,
       },
@@ -82,7 +87,7 @@ function round1(x: number): number {
 
 /** Everyone's features as of `asOf` in one grouped pass. */
 export function featuresOfAll(repo: CreditRepo, asOf: string): CustomerFeatures[] {
-  return assembleFeatures(repo.customersAll(), repo.historyAll(asOf, recentFrom(asOf)), asOf);
+  return assembleFeatures(repo.customersAll(), repo.historyAll(asOf, recentFrom(asOf)), repo.brokenAll(asOf), asOf);
 }
 
 /** One customer's features, with its company's branches read too so exposure and limit are shared. */
@@ -90,10 +95,6 @@ export function featuresOfCustomer(repo: CreditRepo, customerId: number, asOf: s
   const document = repo.documentOf(customerId);
   if (document === undefined) return undefined;
   const branches = repo.customersByRoot(cnpjRoot(document));
-  const history = repo.historyOf(
-    branches.map((b) => b.customerId),
-    asOf,
-    recentFrom(asOf),
-  );
-  return assembleFeatures(branches, history, asOf).find((f) => f.customer.customerId === customerId);
+  const ids = branches.map((b) => b.customerId);
+  return assembleFeatures(branches, repo.historyOf(ids, asOf, recentFrom(asOf)), repo.brokenOf(ids, asOf), asOf).find((f) => f.customer.customerId === customerId);
 }

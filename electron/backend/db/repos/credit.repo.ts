@@ -127,6 +127,23 @@ GROUP BY customer_id`;
 const OVERDUE_SQL = `SELECT customer_id AS customerId, MIN(due_date) AS oldestDueDate, SUM(amount_cents - paid_cents) AS overdueCents
   FROM invoices WHERE status IN ('open', 'partial', 'disputed') AND due_date < @asOf {{customerFilter}} GROUP BY customer_id`;
 
+/** Promises and agreements the customer broke, counted on the day they were found broken. */
+const BROKEN_SQL = `
+SELECT customer_id AS customerId, COUNT(*) FILTER (WHERE kind = 'promise') AS brokenPromises, COUNT(*) FILTER (WHERE kind = 'agreement') AS brokenAgreements
+FROM (
+  SELECT customer_id, 'promise' AS kind FROM promises WHERE status = 'broken' AND substr(resolved_at, 1, 10) <= @asOf {{customerFilter}}
+  UNION ALL
+  SELECT customer_id, 'agreement' FROM agreements WHERE status = 'broken' AND substr(status_changed_at, 1, 10) <= @asOf {{customerFilter}}
+)
+GROUP BY customer_id`;
+const ONLY_IDS = 'AND customer_id IN (SELECT value FROM json_each(@ids))';
+
+export interface BrokenRow {
+  customerId: number;
+  brokenPromises: number;
+  brokenAgreements: number;
+}
+
 export interface OverdueRow {
   customerId: number;
   oldestDueDate: string;
@@ -149,6 +166,12 @@ export function creditRepo(prepare: Prepare) {
     },
     historyOf(customerIds: readonly number[], asOf: string, recentFrom: string): HistoryAggregateRow[] {
       return prepare(HISTORY_SOME_SQL).all({ asOf, recentFrom, ids: JSON.stringify(customerIds) }) as HistoryAggregateRow[];
+    },
+    brokenAll(asOf: string): BrokenRow[] {
+      return prepare(BROKEN_SQL.replaceAll('{{customerFilter}}', '')).all({ asOf }) as BrokenRow[];
+    },
+    brokenOf(customerIds: readonly number[], asOf: string): BrokenRow[] {
+      return prepare(BROKEN_SQL.replaceAll('{{customerFilter}}', ONLY_IDS)).all({ asOf, ids: JSON.stringify(customerIds) }) as BrokenRow[];
     },
     customersAll(): CreditCustomerRow[] {
       return prepare(`SELECT ${CUSTOMER_COLUMNS}`).all() as CreditCustomerRow[];
