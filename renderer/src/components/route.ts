@@ -6,6 +6,7 @@ export type Route =
   | { name: 'customer'; id: number }
   | { name: 'negotiation'; customerId: number }
   | { name: 'agreement'; id: number }
+  | { name: 'imports' }
   | { name: 'credit' };
 
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const agreement = /^#\/acordos\/(\d+)/.exec(hash);
   if (agreement) return { name: 'agreement', id: Number(agreement[1]) };
   if (hash.startsWith('#/credito')) return { name: 'credit' };
+  if (hash.startsWith('#/importar')) return { name: 'imports' };
   const m = /^#\/clientes\/(\d+)/.exec(hash);
   return m ? { name: 'customer', id: Number(m[1]) } : { name: 'portfolio' };
 }
@@ -22,6 +24,7 @@ export function hrefFor(route: Route): string {
   if (route.name === 'negotiation') return `#/clientes/${route.customerId}/negociar`;
   if (route.name === 'agreement') return `#/acordos/${route.id}`;
   if (route.name === 'credit') return '#/credito';
+  if (route.name === 'imports') return '#/importar';
   return route.name === 'customer' ? `#/clientes/${route.id}` : '#/';
 }
 

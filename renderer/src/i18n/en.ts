@@ -1,4 +1,5 @@
 import { creditEn } from './credit.en';
+import { importsEn } from './imports.en';
 import { negotiationEn } from './negotiation.en';
 import type { Messages } from './pt-BR';
 
@@ -204,5 +205,6 @@ export const en: Messages = {
   },
   negotiation: negotiationEn,
   credit: creditEn,
+  imports: importsEn,
   errors: { generic: 'Something went wrong: {{message}}', stale: 'The data changed; the screen was reloaded.' },
 };

@@ -1,4 +1,5 @@
 import { creditPtBR } from './credit.pt-BR';
+import { importsPtBR } from './imports.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
 export const ptBR = {
   app: { name: 'Adimple', tagline: 'Mesa de cobrança', language: 'Idioma', skipToContent: 'Ir para o conteúdo' },
@@ -202,6 +203,7 @@ export const ptBR = {
   },
   negotiation: negotiationPtBR,
   credit: creditPtBR,
+  imports: importsPtBR,
   errors: { generic: 'Algo deu errado: {{message}}', stale: 'Os dados mudaram; recarregamos a tela.' },
 };
 

@@ -7,6 +7,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { CreditPage } from '../credit/CreditPage';
 import { CustomerPage } from '../customer/CustomerPage';
 import { FirstRunPage } from '../first-run/FirstRunPage';
+import { ImportsPage } from '../imports/ImportsPage';
 import { AgreementPage } from '../negotiation/AgreementPage';
 import { NegotiationPage } from '../negotiation/NegotiationPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
@@ -54,6 +55,11 @@ export function App() {
               {t('credit.title')}
             </a>
           </li>
+          <li>
+            <a href="#/importar" className={route.name === 'imports' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'imports' ? 'page' : undefined} data-testid="nav-imports">
+              {t('imports.nav')}
+            </a>
+          </li>
         </ul>
         <label className="sidebar__language">
           <span>{t('app.language')}</span>
@@ -75,6 +81,8 @@ export function App() {
           <AgreementPage id={route.id} />
         ) : route.name === 'credit' ? (
           <CreditPage />
+        ) : route.name === 'imports' ? (
+          <ImportsPage />
         ) : route.name === 'customer' ? (
           <CustomerPage id={route.id} />
         ) : (
