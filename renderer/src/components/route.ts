@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 /** Hash routes, so the Electron custom protocol and the web host need no server-side routing. */
 export type Route =
   | { name: 'portfolio' }
+  | { name: 'bankReturns' }
   | { name: 'customer'; id: number }
   | { name: 'negotiation'; customerId: number }
   | { name: 'agreement'; id: number }
@@ -10,6 +11,7 @@ export type Route =
   | { name: 'credit' };
 
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith('#/retorno-bancario')) return { name: 'bankReturns' };
   const negotiation = /^#\/clientes\/(\d+)\/negociar/.exec(hash);
   if (negotiation) return { name: 'negotiation', customerId: Number(negotiation[1]) };
   const agreement = /^#\/acordos\/(\d+)/.exec(hash);
@@ -21,6 +23,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefFor(route: Route): string {
+  if (route.name === 'bankReturns') return '#/retorno-bancario';
   if (route.name === 'negotiation') return `#/clientes/${route.customerId}/negociar`;
   if (route.name === 'agreement') return `#/acordos/${route.id}`;
   if (route.name === 'credit') return '#/credito';

@@ -1,9 +1,11 @@
+import { bankReturnsEn } from './bank-returns.en';
 import { creditEn } from './credit.en';
 import { importsEn } from './imports.en';
 import { negotiationEn } from './negotiation.en';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
+  bankReturns: bankReturnsEn,
   app: { name: 'Adimple', tagline: 'Collections desk', language: 'Language', skipToContent: 'Skip to content' },
   nav: { portfolio: 'Portfolio', customer: 'Customer' },
   common: {

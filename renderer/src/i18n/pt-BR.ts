@@ -1,7 +1,9 @@
+import { bankReturnsPtBR } from './bank-returns.pt-BR';
 import { creditPtBR } from './credit.pt-BR';
 import { importsPtBR } from './imports.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
 export const ptBR = {
+  bankReturns: bankReturnsPtBR,
   app: { name: 'Adimple', tagline: 'Mesa de cobrança', language: 'Idioma', skipToContent: 'Ir para o conteúdo' },
   nav: { portfolio: 'Carteira', customer: 'Cliente' },
   common: {

@@ -41,7 +41,7 @@ describe('planSettlement', () => {
       result: 'settled',
       appliedCents: 100_000,
       chargesCents: 3_000,
-      note: 'Encargos recebidos: R$\u00a030,00.',
+      note: '',
     });
   });
 
@@ -73,7 +73,7 @@ describe('planSettlement', () => {
     expect(planSettlement(item({ movementKind: 'rejected', movementDescription: 'Entrada rejeitada' }), match())).toMatchObject({
       result: 'rejected',
       appliedCents: 0,
-      note: 'Entrada rejeitada',
+      note: '',
     });
     expect(planSettlement(item({ movementKind: 'write_off' }), match())).toMatchObject({ result: 'other', appliedCents: 0 });
     expect(planSettlement(item({ movementKind: 'registered' }), null)).toMatchObject({ result: 'other' });

@@ -54,7 +54,8 @@ function planned<S extends InvoiceSnapshot>(
  */
 export function planSettlement<S extends InvoiceSnapshot>(item: ReturnItem, match: InvoiceMatch<S> | null): PlannedItem<S> {
   if (!isPayment(item.movementKind)) {
-    return planned(item, match, item.movementKind === 'rejected' ? 'rejected' : 'other', item.movementDescription);
+    // The movement's own description says it all; the note is for what Adimple adds.
+    return planned(item, match, item.movementKind === 'rejected' ? 'rejected' : 'other');
   }
   if (!match) return planned(item, null, 'not_found', 'Nenhum título com este identificador, nosso número ou número de documento.');
   const inv = match.invoice;
@@ -73,10 +74,7 @@ export function planSettlement<S extends InvoiceSnapshot>(item: ReturnItem, matc
   const applied = Math.min(principal, inv.openCents);
   const charges = item.paidCents - applied;
   if (applied === 0) return planned(item, match, 'other', `O valor pago (${formatBrl(item.paidCents)}) são só encargos; nada abatido do título.`);
-  if (applied === inv.openCents) {
-    const note = charges > 0 ? `Encargos recebidos: ${formatBrl(charges)}.` : '';
-    return planned(item, match, 'settled', note, applied, charges);
-  }
+  if (applied === inv.openCents) return planned(item, match, 'settled', '', applied, charges);
   const remaining = inv.openCents - applied;
   const granted = item.discountCents + item.rebateCents;
   const note =

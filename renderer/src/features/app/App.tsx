@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useRoute } from '../../components/route';
 import { Toasts } from '../../components/Toasts';
 import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
+import { BankReturnsPage } from '../bank-returns/BankReturnsPage';
 import { CreditPage } from '../credit/CreditPage';
 import { CustomerPage } from '../customer/CustomerPage';
 import { FirstRunPage } from '../first-run/FirstRunPage';
@@ -60,6 +61,11 @@ export function App() {
               {t('imports.nav')}
             </a>
           </li>
+          <li>
+            <a href="#/retorno-bancario" className={route.name === 'bankReturns' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'bankReturns' ? 'page' : undefined} data-testid="nav-bank-returns">
+              {t('bankReturns.title')}
+            </a>
+          </li>
         </ul>
         <label className="sidebar__language">
           <span>{t('app.language')}</span>
@@ -83,6 +89,8 @@ export function App() {
           <CreditPage />
         ) : route.name === 'imports' ? (
           <ImportsPage />
+        ) : route.name === 'bankReturns' ? (
+          <BankReturnsPage />
         ) : route.name === 'customer' ? (
           <CustomerPage id={route.id} />
         ) : (
