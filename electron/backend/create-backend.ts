@@ -11,6 +11,7 @@ import { dashboardHandlers } from './handlers/dashboard.handlers';
 import { importsHandlers } from './handlers/imports.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
 import { negotiationHandlers } from './handlers/negotiation.handlers';
+import { reportsHandlers } from './handlers/reports.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { createRouter, mergeHandlers } from './router';
 import { companyFromSettings, createDunning, type DunningOptions } from './scheduler/dunning-module';
@@ -38,7 +39,7 @@ export function createBackend(options: BackendOptions): Backend {
     onRan: () => router.emit('data.changed', { tables: ['dunning_tasks', 'outbox_messages', 'job_runs', 'contacts', 'activity_log'] }),
   });
   const router = createRouter(
-    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), bankReturnsHandlers(ctx), settingsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
+    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
   return {

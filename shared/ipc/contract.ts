@@ -10,6 +10,7 @@ import type { NegotiationApi } from './negotiation.contract';
 import type { DunningApi, DunningTable } from './dunning.contract';
 import type { ImportProgress, ImportsApi, ImportsTable } from './imports.contract';
 import type { Params } from './schemas';
+import type { ReportsApi } from './reports.contract';
 import type { SettingsApi } from './settings.contract';
 
 export type CustomerKind = 'PJ' | 'EMPRESARIO_INDIVIDUAL' | 'PF';
@@ -205,7 +206,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & DunningApi & NegotiationApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

@@ -11,6 +11,7 @@ import { dashboardSchemas } from './dashboard.schemas';
 import { negotiationSchemas } from './negotiation.schemas';
 import { dunningSchemas } from './dunning.schemas';
 import { importsSchemas } from './imports.schemas';
+import { reportsSchemas } from './reports.schemas';
 import { settingsSchemas } from './settings.schemas';
 import {
   id,
@@ -169,6 +170,7 @@ export const schemas = {
   ...negotiationSchemas,
   ...importsSchemas,
   ...settingsSchemas,
+  ...reportsSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;

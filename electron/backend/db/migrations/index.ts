@@ -2,6 +2,7 @@ import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_erp_imports';
 import { migration0003 } from './0003_bank_returns';
 import { migration0004 } from './0004_cash_obligations';
+import { migration0005 } from './0005_company_settings';
 import { migration0006 } from './0006_dunning';
 import { migration0007 } from './0007_credit';
 import { migration0008 } from './0008_negotiation';
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** Ordered, forward-only. A landed migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];

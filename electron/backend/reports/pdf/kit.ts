@@ -172,8 +172,17 @@ export function textCell(text: string, opts: { bold?: boolean; color?: string; a
   return { text, ...(align ? { alignment: align } : {}), ...rest };
 }
 
-/** Fills a row to `width` cells after a colSpan (pdfmake wants the placeholders). */
-export function spanRow(first: TableCell & { colSpan: number }, rest: TableCell[]): TableCell[] {
+/** A text cell spanning `colSpan` columns (a label on a subtotal, total or group row). */
+export interface SpanCell {
+  text: string;
+  colSpan: number;
+  bold?: boolean;
+  italics?: boolean;
+  color?: string;
+}
+
+/** The spanning cell, the `{}` placeholders pdfmake wants after it, then the remaining cells. */
+export function spanRow(first: SpanCell, rest: TableCell[]): TableCell[] {
   return [first, ...Array.from({ length: first.colSpan - 1 }, () => ({})), ...rest];
 }
 
@@ -238,7 +247,8 @@ function isStrong(kind: RowKind | undefined): boolean {
 }
 
 function withAlignment(cell: TableCell, align: Align | undefined): TableCell {
-  if (!align || typeof cell !== 'object' || 'alignment' in cell) return cell;
+  // `{}` is a colSpan placeholder: pdfmake refuses it with any property.
+  if (!align || typeof cell !== 'object' || Object.keys(cell).length === 0 || 'alignment' in cell) return cell;
   return { ...cell, alignment: align } as TableCell;
 }
 

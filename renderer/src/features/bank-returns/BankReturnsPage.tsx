@@ -90,15 +90,7 @@ export function BankReturnsPage() {
 
       {view.kind === 'idle' && (
         <div className="panel">
-          <EmptyState
-            title={t('bankReturns.emptyTitle')}
-            text={t('bankReturns.emptyText')}
-            action={
-              <button type="button" className="button button--primary" onClick={() => void pick()} disabled={busy !== null}>
-                {t('bankReturns.pick')}
-              </button>
-            }
-          />
+          <EmptyState title={t('bankReturns.emptyTitle')} text={t('bankReturns.emptyText')} />
         </div>
       )}
 
@@ -286,14 +278,15 @@ function History() {
             <thead>
               <tr>
                 <th>{t('bankReturns.col.importedAt')}</th>
-                <th>{t('bankReturns.summary.bank')}</th>
-                <th>{t('bankReturns.summary.agreement')}</th>
+                <th>
+                  {t('bankReturns.summary.bank')} / {t('bankReturns.summary.agreement')}
+                </th>
                 <th className="num">NSA</th>
                 <th>{t('bankReturns.col.file')}</th>
                 <th className="num">{t('bankReturns.col.items')}</th>
                 <th className="num">{t('bankReturns.col.settled')}</th>
                 <th className="num">{t('bankReturns.col.pending')}</th>
-                <th className="num">{t('bankReturns.summary.applied')}</th>
+                <th className="num">{t('bankReturns.col.applied')}</th>
                 <th className="actions">{t('bankReturns.col.actions')}</th>
               </tr>
             </thead>
@@ -302,9 +295,13 @@ function History() {
                 <tr key={f.id} data-testid="history-row" className={f.id === openId ? 'is-selected' : undefined}>
                   <td>{dateTime(f.importedAt)}</td>
                   <td>
-                    {f.bankCode} · {f.bankName}
+                    <span className="cell-name">
+                      <span className="cell-name__main">
+                        {f.bankCode} · {f.bankName}
+                      </span>
+                      <span className="cell-name__sub mono">{f.convenio}</span>
+                    </span>
                   </td>
-                  <td className="mono">{f.convenio}</td>
                   <td className="num">{f.sequence ?? '—'}</td>
                   <td>{f.fileName}</td>
                   <td className="num">{integer(f.itemCount)}</td>
