@@ -23,7 +23,7 @@ export function daysSalesOutstanding(receivablesCents: Cents, creditSalesCents: 
   return r === null ? null : r * periodDays;
 }
 
-/** Realised PMR in days = Σ(amount × (paid − issued)) ÷ Σ amount over the payments of the period. */
+/** Realised PMR in days = Σ(amount × (paid − issued)) ÷ Σ amount over the títulos settled in the period. */
 export function realisedPmr(weightedDayCents: number, paidCents: Cents): number | null {
   return ratio(weightedDayCents, paidCents);
 }
@@ -132,8 +132,8 @@ export const KPI_DEFINITIONS: Record<KpiKey, KpiDefinition> = {
   realisedPmr: {
     label: { 'pt-BR': 'PMR realizado', en: 'Realised collection period' },
     definition: {
-      'pt-BR': `Média, ponderada pelo valor, de dias entre a emissão e o pagamento, nos pagamentos dos últimos ${DSO_PERIOD_DAYS} dias.`,
-      en: `Value-weighted average of days from issue to payment, over the payments of the last ${DSO_PERIOD_DAYS} days.`,
+      'pt-BR': `Média, ponderada pelo valor, de dias entre a emissão e a quitação dos títulos quitados nos últimos ${DSO_PERIOD_DAYS} dias.`,
+      en: `Value-weighted average of days from issue to full payment, over the títulos settled in the last ${DSO_PERIOD_DAYS} days.`,
     },
   },
   cei: {

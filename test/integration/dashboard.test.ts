@@ -88,8 +88,8 @@ describe('dashboard.summary on a hand-built portfolio', () => {
     expect(s.totals.cei).toBeCloseTo((20_000 / 190_000) * 100, 10);
     // DSO: sales issued after 08-27 = a2 + b2 + c2 + a3 = 270.000
     expect(s.totals.dso).toBeCloseTo((260_000 / 270_000) * 90, 10);
-    // Realised PMR: a1 30.000 × 40 d, b2 40.000 × 8 d, a1 70.000 × 65 d, c1 20.000 × 85 d
-    expect(s.totals.realisedPmr).toBeCloseTo(7_770_000 / 160_000, 10);
+    // Realised PMR over títulos settled since 08-27: a1 100.000 in 65 d, b2 40.000 in 8 d (b1 written off, c1 partial)
+    expect(s.totals.realisedPmr).toBeCloseTo(6_820_000 / 140_000, 10);
     expect(s.topDebtors.map((d) => [d.customerId, d.overdueCents, d.openCents, d.oldestOverdueDays])).toEqual([
       [ids.C, 90_000, 90_000, 47],
       [ids.A, 80_000, 170_000, 41],
@@ -114,7 +114,7 @@ describe('dashboard.summary on a hand-built portfolio', () => {
     expect(s.totals.recoveryRate).toBeNull(); // nothing was overdue on 08-31
     expect(s.totals.cei).toBeCloseTo((70_000 / 340_000) * 100, 10);
     expect(s.totals.dso).toBeCloseTo((400_000 / 470_000) * 90, 10);
-    expect(s.totals.realisedPmr).toBeCloseTo(1_520_000 / 70_000, 10);
+    expect(s.totals.realisedPmr).toBe(8); // only b2 was settled by then
 
     const farmacia = await tb.call('dashboard.summary', { asOf: '2026-09-30', segment: 'Farmácia' });
     expect(farmacia.totals).toMatchObject({ openCents: 200_000, overdueCents: 200_000, customerCount: 1 });

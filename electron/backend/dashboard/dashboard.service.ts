@@ -108,10 +108,14 @@ export function dashboardService(ctx: Context) {
 
   function summary(asOf: string, f: DashboardFilters): DashboardSummary {
     const monthStart = previousMonthEnd(asOf);
-    const buckets = bucketTotals(repo.snapshot(asOf, null, f));
+    const customers = repo.customerBalances(asOf, f);
+    const buckets = { cents: AGING_BUCKETS.map(() => 0), counts: AGING_BUCKETS.map(() => 0) };
+    for (const c of customers) {
+      c.bucketCents.forEach((cents, i) => (buckets.cents[i]! += cents));
+      c.bucketCounts.forEach((count, i) => (buckets.counts[i]! += count));
+    }
     const now = totalsOf(buckets);
     const opening = snapshotTotals(monthStart, f);
-    const customers = repo.customerBalances(asOf, f);
 
     const customersPerBucket = new Map<AgingBucketKey, number>();
     for (const c of customers) {
@@ -143,7 +147,7 @@ export function dashboardService(ctx: Context) {
 
     const dsoStart = addDays(asOf, -DSO_PERIOD_DAYS);
     const creditSales90 = repo.creditSalesCents(dsoStart, asOf, f);
-    const timing = repo.paymentTiming(dsoStart, asOf, f);
+    const timing = repo.settlementTiming(dsoStart, asOf, f);
     const creditSalesMonth = repo.creditSalesCents(monthStart, asOf, f);
     const recovered = repo.recoveredCents(monthStart, asOf, f);
 

@@ -54,14 +54,16 @@ END;
 
 -- Covering partial indexes of the as-of aggregates (queries repeat the same WHERE): the títulos open now, and
 -- the ones closed since (open on a past date until closed_on).
-CREATE INDEX invoices_asof_open ON invoices(customer_id, due_date, issue_date, amount_cents, first_paid_on)
+CREATE INDEX invoices_asof_open ON invoices(customer_id, due_date, issue_date, amount_cents, first_paid_on, status)
   WHERE status IN ('open', 'partial', 'disputed');
-CREATE INDEX invoices_asof_closed ON invoices(closed_on, customer_id, due_date, issue_date, amount_cents, first_paid_on)
+CREATE INDEX invoices_asof_closed ON invoices(closed_on, customer_id, due_date, issue_date, amount_cents, first_paid_on, status)
   WHERE closed_on IS NOT NULL;
 -- Credit sales of a period (DSO, CEI).
 CREATE INDEX invoices_issue_date ON invoices(issue_date, customer_id, amount_cents);
 -- Payment behaviour for the forecast (delay and default share of the títulos due in a window).
 CREATE INDEX invoices_behaviour ON invoices(due_date, customer_id, status, amount_cents, paid_cents, closed_on);
+-- A payment's título dates without reading the wide título row (recovery, realised PMR).
+CREATE INDEX invoices_payment_lookup ON invoices(id, customer_id, due_date, issue_date);
 -- Payments of a period (recovery, realised PMR) and payments up to a date for one título.
 CREATE INDEX payments_period ON payments(paid_on, invoice_id, amount_cents);
 CREATE INDEX payments_invoice_paid_on ON payments(invoice_id, paid_on, amount_cents);

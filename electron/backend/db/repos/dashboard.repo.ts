@@ -38,16 +38,17 @@ function customerFilter(f: DashboardFilters): { sql: string; params: Record<stri
 /**
  * `balances`: every título open on @asOf with its balance that day. The two halves match the partial indexes
  * `invoices_asof_open` (open now) and `invoices_asof_closed` (closed after @asOf); payments are read only for
- * títulos partly paid by then.
+ * títulos partly paid by then. INDEXED BY: left alone, the planner picks `invoices_issue_date` (every título
+ * ever issued) or the narrower `invoices_open_balance` plus a table lookup per row, 3–10x slower here.
  */
 function balancesCte(filterSql: string): string {
   const columns = 'i.id, i.customer_id, i.due_date, i.issue_date, i.amount_cents, i.first_paid_on';
   return `
   alive AS (
-    SELECT ${columns} FROM invoices i
+    SELECT ${columns} FROM invoices i INDEXED BY invoices_asof_open
      WHERE i.status IN ('open', 'partial', 'disputed') AND i.issue_date <= @asOf ${filterSql}
     UNION ALL
-    SELECT ${columns} FROM invoices i
+    SELECT ${columns} FROM invoices i INDEXED BY invoices_asof_closed
      WHERE i.closed_on IS NOT NULL AND i.closed_on > @asOf AND i.issue_date <= @asOf ${filterSql}
   ),
   balances AS (
@@ -78,6 +79,9 @@ export interface CustomerBalance {
   openCents: number;
   overdueCents: number;
   oldestOverdueDue: string | null;
+  /** Open balance and título count per aging bucket (index into AGING_BUCKETS). */
+  bucketCents: number[];
+  bucketCounts: number[];
 }
 
 export function dashboardRepo(prepare: Prepare) {
@@ -97,20 +101,43 @@ export function dashboardRepo(prepare: Prepare) {
       return prepare(sql).all(params) as SnapshotGroup[];
     },
 
-    /** Each customer with an open balance on `asOf`: balances and the due date of its oldest overdue título. */
+    /**
+     * Each customer with an open balance on `asOf`: balances, the due date of its oldest overdue título and its
+     * split by aging bucket (one scan answers the aging, the top debtors and the breakdowns). SQL groups by
+     * (customer, bucket) so the bucket is computed once per título; the rows are folded per customer here.
+     */
     customerBalances(asOf: string, f: DashboardFilters): CustomerBalance[] {
       const filter = customerFilter(f);
       const sql = `WITH ${balancesCte(filter.sql)},
-        per_customer AS (
-          SELECT customer_id, SUM(open_cents) AS open_cents,
-                 SUM(CASE WHEN due_date < @asOf THEN open_cents ELSE 0 END) AS overdue_cents,
-                 MIN(CASE WHEN due_date < @asOf THEN due_date END) AS oldest_due
-          FROM balances GROUP BY customer_id
+        grouped AS (
+          SELECT customer_id, ${bucketCase('asOf')} AS bucket, SUM(open_cents) AS cents, COUNT(*) AS n, MIN(due_date) AS oldest
+          FROM balances GROUP BY 1, 2
         )
-        SELECT c.id AS customerId, c.legal_name AS legalName, c.segment, c.uf, c.sales_rep AS salesRep,
-               pc.open_cents AS openCents, pc.overdue_cents AS overdueCents, pc.oldest_due AS oldestOverdueDue
-        FROM per_customer pc JOIN customers c ON c.id = pc.customer_id`;
-      return prepare(sql).all({ asOf, ...filter.params }) as CustomerBalance[];
+        SELECT g.customer_id, g.bucket, g.cents, g.n, g.oldest, c.legal_name, c.segment, c.uf, c.sales_rep
+        FROM grouped g JOIN customers c ON c.id = g.customer_id`;
+      const rows = prepare(sql).raw().all({ asOf, ...bucketEdges('asOf', asOf), ...filter.params }) as [
+        number, number, number, number, string, string, string | null, string | null, string | null,
+      ][];
+      const byCustomer = new Map<number, CustomerBalance>();
+      for (const [customerId, bucket, cents, count, oldest, legalName, segment, uf, salesRep] of rows) {
+        let c = byCustomer.get(customerId);
+        if (!c) {
+          c = {
+            customerId, legalName, segment, uf, salesRep, openCents: 0, overdueCents: 0, oldestOverdueDue: null,
+            bucketCents: AGING_BUCKETS.map(() => 0), bucketCounts: AGING_BUCKETS.map(() => 0),
+          };
+          byCustomer.set(customerId, c);
+        }
+        c.openCents += cents;
+        c.bucketCents[bucket] = cents;
+        c.bucketCounts[bucket] = count;
+        // Bucket 0 is "a vencer"; the others are overdue.
+        if (bucket > 0) {
+          c.overdueCents += cents;
+          if (c.oldestOverdueDue === null || oldest < c.oldestOverdueDue) c.oldestOverdueDue = oldest;
+        }
+      }
+      return [...byCustomer.values()];
     },
 
     /** Paid in (start, end] on títulos already overdue on `start` (due before it): the month's recovery. */
@@ -134,14 +161,17 @@ export function dashboardRepo(prepare: Prepare) {
         .get({ start, end, ...filter.params }) as number;
     },
 
-    /** Payments in (start, end]: their sum and Σ amount × days from the título's issue to the payment. */
-    paymentTiming(start: string, end: string, f: DashboardFilters): { paidCents: number; weightedDayCents: number } {
+    /**
+     * Títulos paid in full in (start, end]: their value and Σ value × days from issue to settlement (the last
+     * payment). Read from the títulos, not the payments, so one covering index answers it.
+     */
+    settlementTiming(start: string, end: string, f: DashboardFilters): { paidCents: number; weightedDayCents: number } {
       const filter = customerFilter(f);
       return prepare(
-        `SELECT COALESCE(SUM(p.amount_cents), 0) AS paidCents,
-                COALESCE(SUM(p.amount_cents * (julianday(p.paid_on) - julianday(i.issue_date))), 0) AS weightedDayCents
-         FROM payments p JOIN invoices i ON i.id = p.invoice_id
-         WHERE p.paid_on > @start AND p.paid_on <= @end ${filter.sql}`,
+        `SELECT COALESCE(SUM(i.amount_cents), 0) AS paidCents,
+                COALESCE(SUM(i.amount_cents * (julianday(i.closed_on) - julianday(i.issue_date))), 0) AS weightedDayCents
+         FROM invoices i INDEXED BY invoices_asof_closed
+         WHERE i.closed_on IS NOT NULL AND i.closed_on > @start AND i.closed_on <= @end AND i.status = 'paid' ${filter.sql}`,
       ).get({ start, end, ...filter.params }) as { paidCents: number; weightedDayCents: number };
     },
 
@@ -149,7 +179,7 @@ export function dashboardRepo(prepare: Prepare) {
     openByDueDate(): { customerId: number; dueDate: string; openCents: number }[] {
       return prepare(
         `SELECT customer_id AS customerId, due_date AS dueDate, SUM(amount_cents - paid_cents) AS openCents
-         FROM invoices WHERE status IN ('open', 'partial', 'disputed')
+         FROM invoices INDEXED BY invoices_open_balance WHERE status IN ('open', 'partial', 'disputed')
          GROUP BY customer_id, due_date`,
       ).all() as { customerId: number; dueDate: string; openCents: number }[];
     },
@@ -166,7 +196,7 @@ export function dashboardRepo(prepare: Prepare) {
                 COALESCE(SUM(CASE WHEN status = 'paid' THEN amount_cents END), 0) AS paidAmountCents,
                 SUM(CASE WHEN status = 'paid' THEN 0 ELSE amount_cents - paid_cents END) AS unpaidCents,
                 SUM(amount_cents) AS totalCents
-         FROM invoices
+         FROM invoices INDEXED BY invoices_behaviour
          WHERE due_date > @from AND due_date <= @to AND status <> 'renegotiated'
          GROUP BY customer_id`,
       ).all({ from, to }) as { customerId: number; weightedDelayCents: number; paidAmountCents: number; unpaidCents: number; totalCents: number }[];
