@@ -4,6 +4,7 @@ import type { Db } from './db/connection';
 import { activityRepo } from './db/repos/activity.repo';
 import { bankReturnsRepo } from './db/repos/bank-returns.repo';
 import { contactsRepo } from './db/repos/contacts.repo';
+import { creditNegativacaoRepo } from './db/repos/credit-negativacao.repo';
 import { creditRepo } from './db/repos/credit.repo';
 import { dashboardRepo } from './db/repos/dashboard.repo';
 import { customersRepo } from './db/repos/customers.repo';
@@ -43,6 +44,7 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       bankReturns: bankReturnsRepo(prepare),
       settings: settingsRepo(prepare),
       credit: creditRepo(prepare),
+      negativacao: creditNegativacaoRepo(prepare),
       dashboard: dashboardRepo(prepare),
       obligations: obligationsRepo(prepare),
       imports: importsRepo(prepare),

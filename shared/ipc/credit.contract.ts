@@ -1,11 +1,12 @@
 /** Credit analysis (issue 7): risk scores with reasons, weights, back-test, policy per class, lists. */
 import type { DecileRow } from '../domain/backtest';
 import type { ClassPolicy, CreditPolicy, LimitReview, SalesVerdict } from '../domain/credit';
+import type { NegativacaoAlertKind, NegativacaoKind, NegativacaoStatus } from '../domain/negativacao';
 import type { BehaviourClass, RiskClass, RiskFeatures, RiskReason, RiskWeights } from '../domain/risk';
 import type { CsvFile } from './contract';
 import type { Params } from './schemas';
 
-export type CreditTable = 'credit_scores' | 'credit_bureau_scores';
+export type CreditTable = 'credit_scores' | 'credit_bureau_scores' | 'negativacoes';
 
 export type ClassCounts = Record<RiskClass, number>;
 
@@ -93,6 +94,49 @@ export interface BlockedRow {
   verdict: SalesVerdict;
 }
 
+export interface NegativacaoCandidate {
+  invoiceId: number;
+  customerId: number;
+  legalName: string;
+  document: string;
+  documentNumber: string;
+  dueDate: string;
+  daysOverdue: number;
+  openCents: number;
+  /** The address the notice letter goes to, one line. */
+  address: string;
+}
+
+export interface NegativacaoRecord {
+  id: number;
+  kind: NegativacaoKind;
+  customerId: number;
+  invoiceId: number;
+  status: NegativacaoStatus;
+  amountCents: number;
+  dueDate: string;
+  addressUsed: string;
+  authorizedBy: string;
+  authorizedAt: string;
+  sentOn: string | null;
+  inscribedOn: string | null;
+  protocol: string | null;
+  /** Date the título was paid in full (null while open) and the removal deadline it sets. */
+  paidInFullOn: string | null;
+  removalDueOn: string | null;
+  removalRequestedOn: string | null;
+  removedOn: string | null;
+  /** Last day the record may exist (5 years from the due date). */
+  recordLimitOn: string;
+  alert: NegativacaoAlertKind | null;
+  nextStatuses: NegativacaoStatus[];
+  updatedBy: string;
+  updatedAt: string;
+  legalName: string;
+  document: string;
+  documentNumber: string;
+}
+
 export interface CreditApi {
   'credit.overview': { params: Params<'credit.overview'>; result: CreditOverview };
   'credit.recompute': { params: Params<'credit.recompute'>; result: RecomputeResult };
@@ -107,4 +151,10 @@ export interface CreditApi {
   'credit.reviewList': { params: Params<'credit.reviewList'>; result: ReviewRow[] };
   'credit.blockedList': { params: Params<'credit.blockedList'>; result: BlockedRow[] };
   'credit.blockedCsv': { params: Params<'credit.blockedCsv'>; result: CsvFile };
+  'negativacao.candidates': { params: Params<'negativacao.candidates'>; result: { rows: NegativacaoCandidate[]; minDaysOverdue: number } };
+  'negativacao.create': { params: Params<'negativacao.create'>; result: NegativacaoRecord[] };
+  'negativacao.update': { params: Params<'negativacao.update'>; result: NegativacaoRecord };
+  'negativacao.list': { params: Params<'negativacao.list'>; result: NegativacaoRecord[] };
+  'negativacao.alerts': { params: Params<'negativacao.alerts'>; result: NegativacaoRecord[] };
+  'negativacao.exportCsv': { params: Params<'negativacao.exportCsv'>; result: CsvFile };
 }

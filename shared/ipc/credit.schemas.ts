@@ -1,7 +1,8 @@
 /** Params of the credit-analysis methods (see credit.contract.ts). */
 import { z } from 'zod';
 import { RISK_FACTOR_KEYS, type RiskFactorKey } from '../domain/risk';
-import { cents, id, isoDate, requiredText } from './schema-kit';
+import { DEFAULT_MIN_DAYS_OVERDUE } from '../domain/negativacao';
+import { cents, id, isoDate, optionalText, requiredText } from './schema-kit';
 
 const points = (what: string) => z.number({ error: `Peso de ${what} inválido` }).int(`Peso de ${what}: use um número inteiro`).min(0, `Peso de ${what} não pode ser negativo`).max(5000, `Peso de ${what}: no máximo 5000`);
 const positive = (what: string, max: number) => z.number({ error: `${what} inválido` }).positive(`${what} deve ser maior que zero`).max(max, `${what}: no máximo ${max}`);
@@ -54,6 +55,11 @@ const classPolicy = z.object({
 
 export const creditPolicy = z.object({ A: classPolicy, B: classPolicy, C: classPolicy, D: classPolicy, E: classPolicy });
 
+const negativacaoKind = z.enum(['negativacao', 'protesto', 'agencia'], { error: 'Tipo inválido (negativação, protesto ou agência)' });
+const negativacaoStatus = z.enum(['to_send', 'sent', 'inscribed', 'removal_requested', 'removed'], {
+  error: 'Situação inválida (a enviar, enviado, inscrito, baixa solicitada ou baixado)',
+});
+
 export const creditSchemas = {
   'credit.overview': z.object({}),
   'credit.recompute': z.object({}),
@@ -78,4 +84,24 @@ export const creditSchemas = {
   'credit.reviewList': z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
   'credit.blockedList': z.object({}),
   'credit.blockedCsv': z.object({}),
+  'negativacao.candidates': z.object({
+    kind: negativacaoKind.default('negativacao'),
+    minDaysOverdue: z.number().int().min(1, 'Dias mínimos de atraso: pelo menos 1').max(1825, 'Dias mínimos de atraso: no máximo 1825').default(DEFAULT_MIN_DAYS_OVERDUE),
+    limit: z.number().int().min(1).max(2000).default(500),
+  }),
+  'negativacao.create': z.object({
+    kind: negativacaoKind.default('negativacao'),
+    invoiceIds: z.array(id).min(1, 'Escolha pelo menos um título').max(500, 'No máximo 500 títulos por vez'),
+    minDaysOverdue: z.number().int().min(1).max(1825).default(DEFAULT_MIN_DAYS_OVERDUE),
+  }),
+  'negativacao.update': z.object({
+    id,
+    status: negativacaoStatus,
+    on: isoDate,
+    protocol: optionalText(60),
+    expectedUpdatedAt: z.string().min(1, 'Versão do registro ausente'),
+  }),
+  'negativacao.list': z.object({ status: negativacaoStatus.optional(), kind: negativacaoKind.optional(), limit: z.number().int().min(1).max(2000).default(500) }),
+  'negativacao.alerts': z.object({}),
+  'negativacao.exportCsv': z.object({ kind: negativacaoKind.default('negativacao') }),
 } satisfies Record<string, z.ZodType>;

@@ -1,9 +1,11 @@
 import type { Context } from '../context';
 import type { HandlerGroup } from '../router';
+import { creditNegativacaoService } from '../services/credit-negativacao.service';
 import { creditService } from '../services/credit.service';
 
 export function creditHandlers(ctx: Context): HandlerGroup {
   const service = creditService(ctx);
+  const negativacao = creditNegativacaoService(ctx);
   return {
     'credit.overview': { run: () => service.overview() },
     'credit.recompute': { writes: ['credit_scores', 'activity_log'], run: () => service.recompute() },
@@ -18,5 +20,11 @@ export function creditHandlers(ctx: Context): HandlerGroup {
     'credit.reviewList': { run: (p) => service.reviewList(p.limit) },
     'credit.blockedList': { run: () => service.blockedList() },
     'credit.blockedCsv': { run: () => service.blockedCsv() },
+    'negativacao.candidates': { run: (p) => negativacao.candidates(p) },
+    'negativacao.create': { writes: ['negativacoes', 'activity_log'], run: (p) => negativacao.create(p) },
+    'negativacao.update': { writes: ['negativacoes', 'activity_log'], run: (p) => negativacao.update(p) },
+    'negativacao.list': { run: (p) => negativacao.list(p) },
+    'negativacao.alerts': { run: () => negativacao.alerts() },
+    'negativacao.exportCsv': { run: (p) => negativacao.exportCsv(p.kind) },
   };
 }
