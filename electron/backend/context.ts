@@ -4,6 +4,7 @@ import type { Db } from './db/connection';
 import { activityRepo } from './db/repos/activity.repo';
 import { bankReturnsRepo } from './db/repos/bank-returns.repo';
 import { contactsRepo } from './db/repos/contacts.repo';
+import { creditAnalysisRepo } from './db/repos/credit-analysis.repo';
 import { creditNegativacaoRepo } from './db/repos/credit-negativacao.repo';
 import { creditRepo } from './db/repos/credit.repo';
 import { dashboardRepo } from './db/repos/dashboard.repo';
@@ -45,6 +46,7 @@ export function createContext(db: Db, clock: Clock, actor: () => string, files: 
       settings: settingsRepo(prepare),
       credit: creditRepo(prepare),
       negativacao: creditNegativacaoRepo(prepare),
+      creditAnalysis: creditAnalysisRepo(prepare),
       dashboard: dashboardRepo(prepare),
       obligations: obligationsRepo(prepare),
       imports: importsRepo(prepare),

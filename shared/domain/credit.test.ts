@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CREDIT_POLICY, reviewLimit, salesVerdict, type SalesStanding } from './credit';
+import { DEFAULT_CREDIT_POLICY, reviewLimit, salesVerdict, suggestNewCustomerLimit, type SalesStanding } from './credit';
 
 const good: SalesStanding = { riskClass: 'A', oldestOverdueDays: null, exposureCents: 10_000_00, creditLimitCents: 50_000_00, status: 'active' };
 
@@ -44,5 +44,34 @@ describe('reviewLimit', () => {
     expect(reviewLimit({ ...good, score: 900 }, DEFAULT_CREDIT_POLICY).action).toBe('keep');
     expect(reviewLimit({ ...good, score: 900, exposureCents: 45_000_00, oldestOverdueDays: 3 }, DEFAULT_CREDIT_POLICY).action).toBe('keep');
     expect(reviewLimit({ ...good, riskClass: 'C', score: 550, exposureCents: 45_000_00 }, DEFAULT_CREDIT_POLICY).action).toBe('keep');
+  });
+});
+
+describe('suggestNewCustomerLimit', () => {
+  const complete = { cnpjCard: true, articles: true, addressProof: true, partnerIds: true, financialStatements: true };
+  const goodRef = { company: 'Fornecedor Alfa', paysOnTime: true, highestCreditCents: 80_000_00 };
+
+  it('a good bureau score, full documents and a good reference: the request within class B and the reference', () => {
+    const s = suggestNewCustomerLimit({ requestedLimitCents: 60_000_00, bureauScore: 720, checklist: complete, references: [goodRef] }, DEFAULT_CREDIT_POLICY);
+    expect(s).toMatchObject({ provisionalClass: 'B', suggestedLimitCents: 60_000_00 });
+    expect(s.reasons.map((r) => r.pt)).toEqual(['score de bureau 720: classe provisória B']);
+  });
+  it('capped by the highest reference and rounded down to R$ 1.000', () => {
+    const s = suggestNewCustomerLimit({ requestedLimitCents: 60_000_00, bureauScore: 720, checklist: complete, references: [{ ...goodRef, highestCreditCents: 25_500_00 }] }, DEFAULT_CREDIT_POLICY);
+    expect(s.suggestedLimitCents).toBe(25_000_00);
+    expect(s.reasons.at(-1)!.pt).toMatch(/^maior crédito nas referências: R\$\s25\.500,00$/);
+  });
+  it('a negative reference drops a class; without statements the cap applies', () => {
+    const s = suggestNewCustomerLimit(
+      { requestedLimitCents: 150_000_00, bureauScore: 720, checklist: { ...complete, financialStatements: false }, references: [{ ...goodRef, highestCreditCents: 200_000_00 }, { company: 'Beta', paysOnTime: false, highestCreditCents: 0 }] },
+      DEFAULT_CREDIT_POLICY,
+    );
+    expect(s.provisionalClass).toBe('C');
+    expect(s.suggestedLimitCents).toBe(50_000_00);
+  });
+  it('missing required documents → zero (cash only) naming them', () => {
+    const s = suggestNewCustomerLimit({ requestedLimitCents: 10_000_00, bureauScore: 900, checklist: { cnpjCard: true }, references: [goodRef] }, DEFAULT_CREDIT_POLICY);
+    expect(s.suggestedLimitCents).toBe(0);
+    expect(s.reasons.at(-1)!.pt).toBe('documentos pendentes (contrato social, comprovante de endereço, documentos dos sócios): somente à vista até completar');
   });
 });

@@ -128,3 +128,106 @@ export function reviewLimit(s: SalesStanding & { score: number }, policy: Credit
   }
   return { action: 'keep', suggestedLimitCents: s.creditLimitCents, reasons: [] };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// New-customer credit analysis
+
+/** Documents asked of a new company; the first four are required before any credit. */
+export const CHECKLIST_ITEMS = ['cnpjCard', 'articles', 'addressProof', 'partnerIds', 'financialStatements'] as const;
+export type ChecklistItem = (typeof CHECKLIST_ITEMS)[number];
+const REQUIRED_ITEMS: readonly ChecklistItem[] = ['cnpjCard', 'articles', 'addressProof', 'partnerIds'];
+const CHECKLIST_PT: Record<ChecklistItem, string> = {
+  cnpjCard: 'cartão CNPJ',
+  articles: 'contrato social',
+  addressProof: 'comprovante de endereço',
+  partnerIds: 'documentos dos sócios',
+  financialStatements: 'balanço ou faturamento',
+};
+const CHECKLIST_EN: Record<ChecklistItem, string> = {
+  cnpjCard: 'CNPJ card',
+  articles: 'articles of association',
+  addressProof: 'proof of address',
+  partnerIds: "partners' IDs",
+  financialStatements: 'financial statements or revenue',
+};
+
+export interface CommercialReference {
+  company: string;
+  /** Did the supplier say the customer pays on time? */
+  paysOnTime: boolean;
+  /** Highest credit that supplier grants the customer. */
+  highestCreditCents: Cents;
+}
+
+export interface CreditApplication {
+  requestedLimitCents: Cents;
+  bureauScore: number | null;
+  checklist: Partial<Record<ChecklistItem, boolean>>;
+  references: readonly CommercialReference[];
+}
+
+export interface LimitSuggestion {
+  provisionalClass: RiskClass;
+  suggestedLimitCents: Cents;
+  reasons: Words[];
+}
+
+/** Without statements, a new customer gets at most this much. */
+export const NO_STATEMENTS_CAP_CENTS = 50_000_00;
+/** A decision above this needs a second approver (the credit committee), unless settings say otherwise. */
+export const DEFAULT_SECOND_APPROVAL_ABOVE_CENTS = 50_000_00;
+
+const CLASS_ORDER: readonly RiskClass[] = ['A', 'B', 'C', 'D', 'E'];
+
+/** A provisional class from the bureau score; a new customer starts at B at best (no history with us yet). */
+function classFromBureau(score: number | null): RiskClass {
+  if (score === null) return 'D';
+  return score >= 650 ? 'B' : score >= 500 ? 'C' : score >= 350 ? 'D' : 'E';
+}
+
+/** Suggested first limit for a new customer, with the reasons behind every cut. */
+export function suggestNewCustomerLimit(app: CreditApplication, policy: CreditPolicy): LimitSuggestion {
+  const reasons: Words[] = [];
+  let cls = classFromBureau(app.bureauScore);
+  reasons.push(
+    app.bureauScore === null
+      ? { pt: 'sem score de bureau: classe provisória D', en: 'no bureau score: provisional class D' }
+      : { pt: `score de bureau ${app.bureauScore}: classe provisória ${cls}`, en: `bureau score ${app.bureauScore}: provisional class ${cls}` },
+  );
+  const negative = app.references.filter((r) => !r.paysOnTime);
+  if (negative.length > 0) {
+    cls = CLASS_ORDER[Math.min(CLASS_ORDER.length - 1, CLASS_ORDER.indexOf(cls) + negative.length)]!;
+    reasons.push({
+      pt: `${negative.length} referência(s) comercial(is) negativa(s): classe ${cls}`,
+      en: `${negative.length} negative commercial reference(s): class ${cls}`,
+    });
+  }
+  let limit = Math.min(app.requestedLimitCents, policy[cls].maxLimitCents);
+  if (limit < app.requestedLimitCents) {
+    reasons.push({ pt: `limite máximo da classe ${cls}: ${brl(policy[cls].maxLimitCents)}`, en: `class ${cls} maximum: ${usd(policy[cls].maxLimitCents)}` });
+  }
+  const positive = app.references.filter((r) => r.paysOnTime);
+  if (positive.length > 0) {
+    const highest = Math.max(...positive.map((r) => r.highestCreditCents));
+    if (highest < limit) {
+      limit = highest;
+      reasons.push({ pt: `maior crédito nas referências: ${brl(highest)}`, en: `highest credit in the references: ${usd(highest)}` });
+    }
+  } else {
+    limit = Math.min(limit, Math.floor(limit / 2));
+    reasons.push({ pt: 'nenhuma referência comercial positiva: metade do valor', en: 'no positive commercial reference: half the amount' });
+  }
+  if (!app.checklist.financialStatements && limit > NO_STATEMENTS_CAP_CENTS) {
+    limit = NO_STATEMENTS_CAP_CENTS;
+    reasons.push({ pt: `sem balanço ou faturamento: até ${brl(NO_STATEMENTS_CAP_CENTS)}`, en: `no financial statements: up to ${usd(NO_STATEMENTS_CAP_CENTS)}` });
+  }
+  const missing = REQUIRED_ITEMS.filter((i) => !app.checklist[i]);
+  if (missing.length > 0) {
+    limit = 0;
+    reasons.push({
+      pt: `documentos pendentes (${missing.map((i) => CHECKLIST_PT[i]).join(', ')}): somente à vista até completar`,
+      en: `missing documents (${missing.map((i) => CHECKLIST_EN[i]).join(', ')}): cash only until complete`,
+    });
+  }
+  return { provisionalClass: cls, suggestedLimitCents: Math.floor(limit / STEP) * STEP, reasons };
+}

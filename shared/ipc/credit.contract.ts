@@ -1,12 +1,12 @@
 /** Credit analysis (issue 7): risk scores with reasons, weights, back-test, policy per class, lists. */
 import type { DecileRow } from '../domain/backtest';
-import type { ClassPolicy, CreditPolicy, LimitReview, SalesVerdict } from '../domain/credit';
+import type { ChecklistItem, ClassPolicy, CommercialReference, CreditPolicy, LimitReview, SalesVerdict, Words } from '../domain/credit';
 import type { NegativacaoAlertKind, NegativacaoKind, NegativacaoStatus } from '../domain/negativacao';
 import type { BehaviourClass, RiskClass, RiskFeatures, RiskReason, RiskWeights } from '../domain/risk';
 import type { CsvFile } from './contract';
 import type { Params } from './schemas';
 
-export type CreditTable = 'credit_scores' | 'credit_bureau_scores' | 'negativacoes';
+export type CreditTable = 'credit_scores' | 'credit_bureau_scores' | 'negativacoes' | 'credit_analyses';
 
 export type ClassCounts = Record<RiskClass, number>;
 
@@ -137,6 +137,31 @@ export interface NegativacaoRecord {
   documentNumber: string;
 }
 
+export interface CreditAnalysis {
+  id: number;
+  customerId: number;
+  legalName: string;
+  requestedLimitCents: number;
+  bureauScore: number | null;
+  checklist: Record<ChecklistItem, boolean>;
+  references: CommercialReference[];
+  provisionalClass: RiskClass;
+  suggestedLimitCents: number;
+  suggestionReasons: Words[];
+  status: 'pending' | 'awaiting_second_approval' | 'approved' | 'rejected';
+  decidedLimitCents: number | null;
+  decisionNote: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  secondApprover: string | null;
+  secondApprovedAt: string | null;
+  /** Decisions above this need a second approver. */
+  secondApprovalAboveCents: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface CreditApi {
   'credit.overview': { params: Params<'credit.overview'>; result: CreditOverview };
   'credit.recompute': { params: Params<'credit.recompute'>; result: RecomputeResult };
@@ -151,6 +176,10 @@ export interface CreditApi {
   'credit.reviewList': { params: Params<'credit.reviewList'>; result: ReviewRow[] };
   'credit.blockedList': { params: Params<'credit.blockedList'>; result: BlockedRow[] };
   'credit.blockedCsv': { params: Params<'credit.blockedCsv'>; result: CsvFile };
+  'creditAnalysis.create': { params: Params<'creditAnalysis.create'>; result: CreditAnalysis };
+  'creditAnalysis.decide': { params: Params<'creditAnalysis.decide'>; result: CreditAnalysis };
+  'creditAnalysis.secondApproval': { params: Params<'creditAnalysis.secondApproval'>; result: CreditAnalysis };
+  'creditAnalysis.list': { params: Params<'creditAnalysis.list'>; result: CreditAnalysis[] };
   'negativacao.candidates': { params: Params<'negativacao.candidates'>; result: { rows: NegativacaoCandidate[]; minDaysOverdue: number } };
   'negativacao.create': { params: Params<'negativacao.create'>; result: NegativacaoRecord[] };
   'negativacao.update': { params: Params<'negativacao.update'>; result: NegativacaoRecord };

@@ -1,6 +1,7 @@
 /** Params of the credit-analysis methods (see credit.contract.ts). */
 import { z } from 'zod';
 import { RISK_FACTOR_KEYS, type RiskFactorKey } from '../domain/risk';
+import { CHECKLIST_ITEMS, type ChecklistItem } from '../domain/credit';
 import { DEFAULT_MIN_DAYS_OVERDUE } from '../domain/negativacao';
 import { cents, id, isoDate, optionalText, requiredText } from './schema-kit';
 
@@ -60,6 +61,12 @@ const negativacaoStatus = z.enum(['to_send', 'sent', 'inscribed', 'removal_reque
   error: 'Situação inválida (a enviar, enviado, inscrito, baixa solicitada ou baixado)',
 });
 
+const reference = z.object({
+  company: requiredText(120, 'o nome da empresa da referência'),
+  paysOnTime: z.boolean({ error: 'Informe se a referência diz que paga em dia' }),
+  highestCreditCents: cents.min(0, 'Maior crédito não pode ser negativo'),
+});
+
 export const creditSchemas = {
   'credit.overview': z.object({}),
   'credit.recompute': z.object({}),
@@ -84,6 +91,26 @@ export const creditSchemas = {
   'credit.reviewList': z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
   'credit.blockedList': z.object({}),
   'credit.blockedCsv': z.object({}),
+  'creditAnalysis.create': z.object({
+    customerId: id,
+    requestedLimitCents: cents.min(0, 'Limite pedido não pode ser negativo'),
+    bureauScore: scoreValue('Score de bureau').nullish().transform((v) => v ?? null),
+    checklist: z.object(Object.fromEntries(CHECKLIST_ITEMS.map((k) => [k, z.boolean().default(false)])) as Record<ChecklistItem, z.ZodDefault<z.ZodBoolean>>),
+    references: z.array(reference).max(10, 'No máximo 10 referências').default([]),
+  }),
+  'creditAnalysis.decide': z.object({
+    id,
+    approve: z.boolean(),
+    limitCents: cents.min(0, 'Limite não pode ser negativo'),
+    note: optionalText(1000),
+    expectedUpdatedAt: z.string().min(1, 'Versão da análise ausente'),
+  }),
+  'creditAnalysis.secondApproval': z.object({ id, approve: z.boolean(), expectedUpdatedAt: z.string().min(1, 'Versão da análise ausente') }),
+  'creditAnalysis.list': z.object({
+    customerId: id.optional(),
+    status: z.enum(['pending', 'awaiting_second_approval', 'approved', 'rejected']).optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+  }),
   'negativacao.candidates': z.object({
     kind: negativacaoKind.default('negativacao'),
     minDaysOverdue: z.number().int().min(1, 'Dias mínimos de atraso: pelo menos 1').max(1825, 'Dias mínimos de atraso: no máximo 1825').default(DEFAULT_MIN_DAYS_OVERDUE),

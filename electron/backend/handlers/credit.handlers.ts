@@ -1,11 +1,14 @@
 import type { Context } from '../context';
 import type { HandlerGroup } from '../router';
+import { creditAnalysisService } from '../services/credit-analysis.service';
 import { creditNegativacaoService } from '../services/credit-negativacao.service';
 import { creditService } from '../services/credit.service';
 
 export function creditHandlers(ctx: Context): HandlerGroup {
   const service = creditService(ctx);
   const negativacao = creditNegativacaoService(ctx);
+  const analysis = creditAnalysisService(ctx, service.policy);
+  const analysisWrites = ['credit_analyses', 'customers', 'activity_log'] as const;
   return {
     'credit.overview': { run: () => service.overview() },
     'credit.recompute': { writes: ['credit_scores', 'activity_log'], run: () => service.recompute() },
@@ -20,6 +23,10 @@ export function creditHandlers(ctx: Context): HandlerGroup {
     'credit.reviewList': { run: (p) => service.reviewList(p.limit) },
     'credit.blockedList': { run: () => service.blockedList() },
     'credit.blockedCsv': { run: () => service.blockedCsv() },
+    'creditAnalysis.create': { writes: ['credit_analyses', 'activity_log'], run: (p) => analysis.create(p) },
+    'creditAnalysis.decide': { writes: [...analysisWrites], run: (p) => analysis.decide(p) },
+    'creditAnalysis.secondApproval': { writes: [...analysisWrites], run: (p) => analysis.secondApproval(p) },
+    'creditAnalysis.list': { run: (p) => analysis.list(p) },
     'negativacao.candidates': { run: (p) => negativacao.candidates(p) },
     'negativacao.create': { writes: ['negativacoes', 'activity_log'], run: (p) => negativacao.create(p) },
     'negativacao.update': { writes: ['negativacoes', 'activity_log'], run: (p) => negativacao.update(p) },
