@@ -1,6 +1,6 @@
 /** Customer history and negotiation (issue 6): promises, disputes, notes, the timeline, offers and agreements. */
 import type { ChargeTerms, DebtLine, DebtTotals, NegotiationPolicy, NegotiationRole, Offer, OfferResult, PolicyCheck, ScheduleKind } from '../domain/negotiation';
-import type { InvoiceStatus } from './contract';
+import type { InvoiceDisplayStatus, InvoiceStatus } from './contract';
 import type { Params } from './schemas';
 
 export type PromiseStatus = 'pending' | 'kept' | 'broken' | 'cancelled';
@@ -117,6 +117,7 @@ export interface AgreementInstallment {
   interestCents: number;
   paidCents: number;
   invoiceStatus: InvoiceStatus;
+  displayStatus: InvoiceDisplayStatus;
   pixTxid: string;
   cancelledAt: string | null;
 }
@@ -186,4 +187,6 @@ export interface NegotiationApi {
   'agreements.get': { params: Params<'agreements.get'>; result: AgreementDetail };
   'agreements.list': { params: Params<'agreements.list'>; result: AgreementSummary[] };
   'agreements.markBroken': { params: Params<'agreements.markBroken'>; result: AgreementDetail };
+  'agreements.document': { params: Params<'agreements.document'>; result: AgreementDocument };
+  'agreements.message': { params: Params<'agreements.message'>; result: AgreementMessage };
 }

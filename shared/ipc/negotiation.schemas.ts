@@ -89,6 +89,8 @@ export const negotiationSchemas = {
   }),
   'agreements.get': z.object({ id }),
   'agreements.list': z.object({ customerId: id }),
+  'agreements.document': z.object({ id }),
+  'agreements.message': z.object({ id }),
   'agreements.markBroken': z.object({
     id,
     reason: z.string({ error: 'Informe o motivo' }).trim().min(5, 'Descreva o motivo do rompimento (mínimo 5 caracteres)').max(500),

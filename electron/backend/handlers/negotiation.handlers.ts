@@ -29,5 +29,7 @@ export function negotiationHandlers(ctx: Context): HandlerGroup {
     'agreements.get': { run: (p) => negotiation.get(p.id) },
     'agreements.list': { run: (p) => negotiation.list(p.customerId) },
     'agreements.markBroken': { writes: agreementWrites, run: (p) => negotiation.markBroken(p) },
+    'agreements.document': { run: (p) => negotiation.document(p.id) },
+    'agreements.message': { run: (p) => negotiation.message(p.id) },
   };
 }

@@ -15,7 +15,5 @@ export function negotiationRepos(prepare: Prepare) {
     agreements: agreementsRepo(prepare),
     timeline: timelineRepo(prepare),
     ladder: ladderLink(prepare),
-    /** Reads one settings row (JSON text); the negotiation settings live under the key 'negotiation'. */
-    setting: (key: string) => prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined,
   };
 }

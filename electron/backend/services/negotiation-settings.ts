@@ -1,10 +1,10 @@
 import { DEFAULT_POLICIES, type NegotiationPolicy, type NegotiationRole } from '../../../shared/domain/negotiation';
 import type { NegotiationSettings } from '../../../shared/ipc/negotiation.contract';
 import type { Context } from '../context';
+import { settingsService } from './settings.service';
 
-/** DOMAIN.md defaults: multa 2%, juros 1% a.m.; an installment 5 days late breaks the agreement. */
-export const DEFAULT_NEGOTIATION_SETTINGS: NegotiationSettings = {
-  charges: { finePercentBp: 200, monthlyInterestBp: 100 },
+/** Per-role limits and the breach tolerance: an installment more than 5 days late breaks the agreement. */
+export const DEFAULT_NEGOTIATION_SETTINGS: Omit<NegotiationSettings, 'charges'> = {
   policies: DEFAULT_POLICIES,
   breachToleranceDays: 5,
 };
@@ -12,16 +12,17 @@ export const DEFAULT_NEGOTIATION_SETTINGS: NegotiationSettings = {
 const SETTINGS_KEY = 'negotiation';
 
 /**
- * The negotiation settings: the `negotiation` settings row (JSON) over the defaults, field by field, so a
- * partial row never leaves a limit undefined.
+ * The negotiation settings: multa and juros are the company's defaults (Configurações › Empresa), the limits
+ * and the tolerance come from the `negotiation` settings row (JSON) over the defaults, field by field.
  */
 export function readNegotiationSettings(ctx: Context): NegotiationSettings {
-  const raw = ctx.repos.negotiation.setting(SETTINGS_KEY);
-  const stored = raw ? (JSON.parse(raw) as Partial<NegotiationSettings>) : {};
+  const company = settingsService(ctx).getCompany();
+  const raw = ctx.repos.settings.get(SETTINGS_KEY);
+  const stored = raw ? (JSON.parse(raw) as Partial<Omit<NegotiationSettings, 'charges'>>) : {};
   const d = DEFAULT_NEGOTIATION_SETTINGS;
   const policy = (role: NegotiationRole): NegotiationPolicy => ({ ...d.policies[role], ...stored.policies?.[role] });
   return {
-    charges: { ...d.charges, ...stored.charges },
+    charges: { finePercentBp: company.defaultFineBp, monthlyInterestBp: company.defaultMonthlyInterestBp },
     policies: { clerk: policy('clerk'), supervisor: policy('supervisor') },
     breachToleranceDays: stored.breachToleranceDays ?? d.breachToleranceDays,
   };

@@ -12,11 +12,14 @@ import {
 } from '../../../shared/domain/negotiation';
 import { pixTxid } from '../../../shared/domain/pix';
 import type { InvoiceRow } from '../../../shared/ipc/contract';
-import type { AgreementDetail, NegotiationReviewResult, NegotiationSimulation, OfferEvaluation } from '../../../shared/ipc/negotiation.contract';
+import type { AgreementDetail, AgreementDocument, AgreementMessage, NegotiationReviewResult, NegotiationSimulation, OfferEvaluation } from '../../../shared/ipc/negotiation.contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
+import { agreementDocument, agreementMessage } from '../reports/agreement.report';
+import { renderPdf } from '../reports/pdf/kit';
 import { promisesService } from './promises.service';
+import { settingsService } from './settings.service';
 import { readNegotiationSettings } from './negotiation-settings';
 
 type DebtSelection = Pick<ParsedParams<'negotiation.simulate'>, 'customerId' | 'invoiceIds' | 'asOf' | 'correctionFactor'>;
@@ -86,7 +89,7 @@ export function negotiationService(ctx: Context) {
       charges: terms.charges,
       totals: { principalCents, correctionCents, fineCents, interestCents, totalCents: debtTotalCents },
       originals: agreements.originals(id),
-      installments: agreements.installments(id),
+      installments: agreements.installments(id, ctx.asOf()),
       reinstated: agreements.reinstated(id),
     };
   }
@@ -101,7 +104,7 @@ export function negotiationService(ctx: Context) {
     if (!a) throw new AppError('NOT_FOUND', `Acordo ${id} não encontrado. Atualize a tela.`);
     if (a.status !== 'active') throw new AppError('CONFLICT', `O acordo ACD-${id} não está ativo (situação: ${a.status === 'broken' ? 'rompido' : 'quitado'}).`);
     const at = ctx.nowIso();
-    const installments = agreements.installments(id);
+    const installments = agreements.installments(id, ctx.asOf());
     const cancelled = installments.filter((i) => i.invoiceStatus === 'open' || i.invoiceStatus === 'partial');
     for (const i of cancelled) agreements.cancelInstallment(id, i.invoiceId, `Parcela cancelada: acordo ACD-${id} rompido`, at);
     const paidCents = installments.reduce((s, i) => s + i.paidCents, 0);
@@ -196,6 +199,30 @@ export function negotiationService(ctx: Context) {
     },
 
     get: mustGetDetail,
+
+    /** The termo de acordo / confissão de dívida as a PDF, with a Pix per open installment. */
+    async document(id: number): Promise<AgreementDocument> {
+      const agreement = mustGetDetail(id);
+      const doc = await agreementDocument({
+        agreement,
+        customer: customers.get(agreement.customerId)!,
+        company: settingsService(ctx).getCompany(),
+        breachToleranceDays: readNegotiationSettings(ctx).breachToleranceDays,
+        generatedAt: ctx.clock.now(),
+      });
+      return { fileName: `acordo-ACD-${id}.pdf`, base64: (await renderPdf(doc)).toString('base64') };
+    },
+
+    /** The WhatsApp / e-mail text with the schedule and the next installment's Pix. */
+    message(id: number): AgreementMessage {
+      const agreement = mustGetDetail(id);
+      return agreementMessage({
+        agreement,
+        company: settingsService(ctx).getCompany(),
+        contacts: ctx.repos.contacts.listByCustomer(agreement.customerId),
+        breachToleranceDays: readNegotiationSettings(ctx).breachToleranceDays,
+      });
+    },
     list: (customerId: number) => agreements.listByCustomer(customerId),
 
     markBroken(p: ParsedParams<'agreements.markBroken'>): AgreementDetail {
@@ -216,7 +243,7 @@ export function negotiationService(ctx: Context) {
         const { breachToleranceDays } = readNegotiationSettings(ctx);
         const today = ctx.asOf();
         for (const id of agreements.listActiveIds()) {
-          const live = agreements.installments(id).filter((i) => i.cancelledAt === null);
+          const live = agreements.installments(id, ctx.asOf()).filter((i) => i.cancelledAt === null);
           if (live.every((i) => i.invoiceStatus === 'paid')) {
             agreements.setStatus(id, 'completed', null, ctx.nowIso());
             activity.append({ actor: 'sistema', action: 'agreement.completed', customerId: agreements.get(id)!.customerId, details: { agreementId: id } }, ctx.nowIso());

@@ -115,14 +115,17 @@ export function agreementsRepo(prepare: Prepare) {
          FROM agreement_invoices ai JOIN invoices i ON i.id = ai.invoice_id WHERE ai.agreement_id = ? ORDER BY i.due_date, i.id`,
       ).all(agreementId) as AgreementOriginal[];
     },
-    installments(agreementId: number): AgreementInstallment[] {
+    /** The schedule with each título's live status; `asOf` splits open into a vencer / vencido. */
+    installments(agreementId: number, asOf: string): AgreementInstallment[] {
       return prepare(
         `SELECT ai.invoice_id AS invoiceId, i.document_number AS documentNumber, ai.kind, ai.number, ai.of_count AS "of", ai.due_date AS dueDate,
            ai.amount_cents AS amountCents, ai.principal_cents AS principalCents, ai.interest_cents AS interestCents,
-           i.paid_cents AS paidCents, i.status AS invoiceStatus, ai.pix_txid AS pixTxid, ai.cancelled_at AS cancelledAt
+           i.paid_cents AS paidCents, i.status AS invoiceStatus,
+           CASE WHEN i.status = 'open' THEN CASE WHEN i.due_date < @asOf THEN 'overdue' ELSE 'due' END ELSE i.status END AS displayStatus,
+           ai.pix_txid AS pixTxid, ai.cancelled_at AS cancelledAt
          FROM agreement_installments ai JOIN invoices i ON i.id = ai.invoice_id
-         WHERE ai.agreement_id = ? ORDER BY ai.due_date, CASE ai.kind WHEN 'down' THEN 0 ELSE 1 END, ai.number`,
-      ).all(agreementId) as AgreementInstallment[];
+         WHERE ai.agreement_id = @agreementId ORDER BY ai.due_date, CASE ai.kind WHEN 'down' THEN 0 ELSE 1 END, ai.number`,
+      ).all({ agreementId, asOf }) as AgreementInstallment[];
     },
     reinstated(agreementId: number): AgreementReinstatement[] {
       return prepare(

@@ -299,12 +299,14 @@ function OfferCard({ index, draft: d, errors, evaluation: ev, chosen, onChoose, 
         )}
       </header>
       <div className="neg-offer__inputs">
-        <label className="neg-check">
-          <input type="checkbox" checked={d.waiveFine} onChange={(e) => onChange({ waiveFine: e.target.checked })} data-testid="offer-waiveFine" /> {o('waiveFine')}
-        </label>
-        <label className="neg-check">
-          <input type="checkbox" checked={d.waiveInterest} onChange={(e) => onChange({ waiveInterest: e.target.checked })} data-testid="offer-waiveInterest" /> {o('waiveInterest')}
-        </label>
+        <div className="neg-checks">
+          <label className="neg-check">
+            <input type="checkbox" checked={d.waiveFine} onChange={(e) => onChange({ waiveFine: e.target.checked })} data-testid="offer-waiveFine" /> {o('waiveFine')}
+          </label>
+          <label className="neg-check">
+            <input type="checkbox" checked={d.waiveInterest} onChange={(e) => onChange({ waiveInterest: e.target.checked })} data-testid="offer-waiveInterest" /> {o('waiveInterest')}
+          </label>
+        </div>
         <div className="form-grid form-grid--2">
           {text('discount', o('discount'), { inputMode: 'decimal', className: 'num' })}
           {d.kind === 'cash' ? (
