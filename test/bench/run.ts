@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { loadDemoData } from '../../electron/backend/demo/load-demo';
+import { bankReturnsBench } from './bank-returns.bench';
 import type { BenchContext, BenchRow, BenchSuite } from './bench-kit';
 import { creditBench } from './credit.bench';
 import { portfolioBench } from './portfolio.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 
