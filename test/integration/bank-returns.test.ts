@@ -186,6 +186,33 @@ describe('bank return files (CNAB 240)', () => {
   });
 });
 
+describe('matching', () => {
+  it('an Adimple id in "uso da empresa" counts only when the document agrees; equal nossos números are told apart by the boleto bank', async () => {
+    const byId = await invoice('NF 400-1', null);
+    const bradesco = await tb.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF 401-1', nossoNumero: '00000000555', boletoLine: '23790000000000000000000000000000000000000000000' }));
+    await tb.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF 402-1', nossoNumero: '00000000555', boletoLine: '34190000000000000000000000000000000000000000000' }));
+    const ambiguous = await invoice('NF 403-1', '777');
+    await tb.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF 404-1', nossoNumero: '777' }));
+    const text = buildCnab240({
+      bank: '237',
+      titles: [
+        payment({ movementCode: '06', companyRef: String(byId.id), documentNumber: 'NF 400-1' }),
+        payment({ movementCode: '06', companyRef: String(byId.id), documentNumber: 'NF 999-9' }),
+        payment({ movementCode: '06', nossoNumero: '00000000555' }),
+        payment({ movementCode: '06', nossoNumero: '777' }),
+      ],
+    });
+    const { items } = await tb.call('bankReturns.preview', { fileToken: register('match.ret', text) });
+    expect(items.rows.map((r) => [r.result, r.matchedBy, r.invoiceId])).toEqual([
+      ['settled', 'company_ref', byId.id],
+      ['not_found', null, null],
+      ['settled', 'nosso_numero', bradesco.id],
+      ['not_found', null, null],
+    ]);
+    expect(ambiguous.status).toBe('open');
+  });
+});
+
 describe('bank return files (CNAB 400)', () => {
   it('Itaú and Bradesco files settle by their own codes; the reconciliation CSV lists every item', async () => {
     const itau = await invoice('NF 300-1', '00012345');

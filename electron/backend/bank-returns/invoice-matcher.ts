@@ -6,8 +6,8 @@ import type { ParsedReturnFile, ReturnItem } from '../../../shared/domain/cnab/p
 import type { InvoiceMatch, MatchedBy } from '../../../shared/domain/cnab/settle';
 import type { BankReturnsRepo, MatchableInvoice } from '../db/repos/bank-returns.repo';
 
-/** Invoice ids are at most this many digits: a longer numeric reference is an ERP code, not an id. */
-const MAX_ID_DIGITS = 12;
+/** An Adimple invoice id: at most 12 digits (a longer numeric reference is an ERP code, not an id). */
+const INVOICE_ID = /^\d{1,12}$/;
 
 export function invoiceMatcher(repo: BankReturnsRepo, file: Pick<ParsedReturnFile, 'format' | 'bankCode'>) {
   /** One título, or the only one of several whose boleto is from this file's bank. */
@@ -28,7 +28,7 @@ export function invoiceMatcher(repo: BankReturnsRepo, file: Pick<ParsedReturnFil
     const byExternal = repo.invoicesByExternalId(ref);
     if (byExternal.length === 1) return byExternal[0]!;
     // An Adimple invoice id, accepted only when the movement's nosso número or document agrees with it.
-    if (!new RegExp(`^\\d{1,${MAX_ID_DIGITS}}$`).test(ref)) return null;
+    if (!INVOICE_ID.test(ref)) return null;
     const inv = repo.invoiceById(Number(ref));
     return inv && sameTitle(inv, item, keys) ? inv : null;
   }

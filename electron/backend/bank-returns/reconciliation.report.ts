@@ -5,7 +5,7 @@ import type { BankReturnFile, BankReturnItemRow, MatchedBy } from '../../../shar
 import type { CsvFile } from '../../../shared/ipc/contract';
 import { centsToCsvDecimal, toCsv } from '../reports/csv';
 
-export const RESULT_LABELS: Readonly<Record<SettlementResult, string>> = {
+const RESULT_LABELS: Readonly<Record<SettlementResult, string>> = {
   settled: 'Liquidado',
   partial: 'Liquidado parcialmente',
   not_found: 'Não encontrado',
