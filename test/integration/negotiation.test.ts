@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { negotiationReviewJob } from '../../electron/backend/negotiation/negotiation.jobs';
 import type { InvoiceRow } from '../../shared/ipc/contract';
 import type { Params } from '../../shared/ipc/schemas';
 import { AS_OF, expectError, minusDays, openTestBackend, removeAllTempDirs, testClock, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
@@ -305,5 +306,19 @@ describe('disputes and notes', () => {
     const notes = await tb.call('timeline.list', { customerId, kinds: ['notes', 'disputes'] });
     expect(notes.rows.map((r) => r.kind).sort()).toEqual(['disputes', 'notes']);
     expect(notes.total).toBe(2);
+  });
+});
+
+describe('negotiation.review job', () => {
+  it('is due once per business date in São Paulo and runs the review', async () => {
+    let runs = 0;
+    const job = negotiationReviewJob({ review: () => (runs++, { promisesKept: 0, promisesBroken: 0, agreementsCompleted: 0, agreementsBroken: 0 }) });
+    const last = (startedAt: string) => ({ id: 1, jobName: job.name, startedAt, finishedAt: startedAt, status: 'ok' as const, summary: null, error: null });
+    expect(job.due(null, new Date('2026-11-25T15:00:00Z'))).toBe(true);
+    // 23:30 in São Paulo on the 25th is still the 25th there (02:30Z on the 26th).
+    expect(job.due(last('2026-11-25T11:00:00Z'), new Date('2026-11-26T02:30:00Z'))).toBe(false);
+    expect(job.due(last('2026-11-25T11:00:00Z'), new Date('2026-11-26T03:30:00Z'))).toBe(true);
+    expect(JSON.parse(await job.run())).toMatchObject({ promisesBroken: 0 });
+    expect(runs).toBe(1);
   });
 });

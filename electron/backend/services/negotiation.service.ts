@@ -282,3 +282,5 @@ export function negotiationService(ctx: Context) {
     }
   }
 }
+
+export type NegotiationService = ReturnType<typeof negotiationService>;

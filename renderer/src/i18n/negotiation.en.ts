@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 /** Customer history and negotiation strings (English). */
 export const negotiationEn: Shape<typeof negotiationPtBR> = {
   actions: { promise: 'Promise', dispute: 'Dispute invoice', note: 'Note', negotiate: 'Negotiate', shortcuts: 'Shortcuts: P promise · C dispute · A note · N negotiate' },
+  badges: { inNegotiation: 'In an agreement', disputed: 'Open dispute', promised: 'Pending promise' },
   updated: {
     title: 'Open, updated to today',
     hint: 'Late fine {{fine}} and interest {{interest}} a month, pro rata since the due date',

@@ -1,6 +1,7 @@
 /** Customer history and negotiation strings (pt-BR, the default). */
 export const negotiationPtBR = {
   actions: { promise: 'Promessa', dispute: 'Contestar título', note: 'Anotação', negotiate: 'Negociar', shortcuts: 'Atalhos: P promessa · C contestar · A anotação · N negociar' },
+  badges: { inNegotiation: 'Em acordo', disputed: 'Contestação aberta', promised: 'Promessa pendente' },
   updated: {
     title: 'Em aberto, atualizado até hoje',
     hint: 'Multa {{fine}} e juros {{interest}} a.m. pro rata desde o vencimento',

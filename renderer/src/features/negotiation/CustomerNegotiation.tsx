@@ -25,8 +25,13 @@ type Open = 'promise' | 'dispute' | 'note' | null;
 /** Header actions: promise, dispute, note, "Negociar"; P / C / A / N when the clerk is not typing. */
 export function NegotiationActions({ customerId, asOf }: { customerId: number; asOf: string }) {
   const { t } = useTranslation();
-  const { openInvoices } = useCustomerNegotiationData(customerId);
+  const { openInvoices, agreements, disputes, promises } = useCustomerNegotiationData(customerId);
   const [open, setOpen] = useState<Open>(null);
+  const badges = [
+    agreements.some((a) => a.status === 'active') && 'inNegotiation',
+    disputes.some((d) => d.resolvedAt === null) && 'disputed',
+    promises.some((p) => p.status === 'pending') && 'promised',
+  ].filter((b): b is 'inNegotiation' | 'disputed' | 'promised' => b !== false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,6 +52,11 @@ export function NegotiationActions({ customerId, asOf }: { customerId: number; a
   const close = () => setOpen(null);
   return (
     <div className="neg-actions" role="group" aria-label={t('negotiation.actions.shortcuts')} title={t('negotiation.actions.shortcuts')}>
+      {badges.map((b) => (
+        <span key={b} className={`badge badge--neg-${b}`} data-testid={`badge-${b}`}>
+          {t(`negotiation.badges.${b}`)}
+        </span>
+      ))}
       <button type="button" className="button" onClick={() => setOpen('promise')} data-testid="action-promise" aria-keyshortcuts="P">
         {t('negotiation.actions.promise')}
       </button>
