@@ -195,3 +195,14 @@ describe('CNAB 400, layouts per bank', () => {
     expect(refusal(joinLines(lines)).message).toBe('Linha 2: Data da ocorrência (posições 111–116) não é uma data válida (311126).');
   });
 });
+
+describe('CNAB 240 with several lots', () => {
+  it('a file past 49,999 títulos is split in lots; counts are checked per lot and for the file', () => {
+    const titles = Array.from({ length: 50_001 }, (_, i) => ({ ...paid, nossoNumero: String(i + 1) }));
+    const lines = cnab240Lines({ bank: '237', titles });
+    expect(lines).toHaveLength(1 + (2 + 49_999 * 2) + (2 + 2 * 2) + 1);
+    const file = parseReturnFile(joinLines(lines));
+    expect(file.items).toHaveLength(50_001);
+    expect(file.items[49_999]).toMatchObject({ nossoNumero: '50000', line: 2 + 49_999 * 2 + 2 + 1 });
+  });
+});
