@@ -412,7 +412,7 @@ describe('régua: when and whether to contact', () => {
     expect(r.sent).toHaveLength(1);
     expect(r.sent[0]!.text).toContain('ATRASADO'); // D+7 formal notice, not the D0 reminder
     const tasks = (await desk.call('queue.list', {})).rows;
-    expect(tasks.map((t) => t.title)).toEqual(['Ação interna: Bloquear novos pedidos']); // internal: not a contact
+    expect(tasks.map((t) => t.title)).toEqual(['Bloquear novos pedidos']); // internal: not a contact
     desk.clock.set('2026-11-26T15:00:00.000Z');
     await desk.backend.scheduler.runOnce();
     expect(r.sent).toHaveLength(2);

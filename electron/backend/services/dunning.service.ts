@@ -125,14 +125,6 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
     letter: 'letter',
     internal: 'internal',
   };
-  const TASK_TITLE: Record<TaskType, string> = {
-    call: 'Ligar',
-    whatsapp: 'Enviar WhatsApp',
-    sms: 'Enviar SMS',
-    letter: 'Imprimir carta',
-    internal: 'Ação interna',
-    fix_contact: 'Corrigir contato',
-  };
 
   /** Records one planned action; returns what it created (nothing when it must wait for the company setup). */
   function record(a: DueAction, company: CompanyInfo | null, s: DunningSettings, asOf: string, at: string): 'message' | 'task' | 'held' {
@@ -145,7 +137,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           customerId: a.customerId,
           stepId: a.step.id,
           invoiceIds: a.invoiceIds,
-          title: extra.title ?? `${TASK_TITLE[type]}: ${a.step.name}`,
+          title: extra.title ?? a.step.name,
           messageText: extra.text ?? null,
           link: extra.link ?? null,
           amountCents: a.totalOpenCents,

@@ -3,6 +3,9 @@ import { useSyncExternalStore } from 'react';
 /** Hash routes, so the Electron custom protocol and the web host need no server-side routing. */
 export type Route =
   | { name: 'portfolio' }
+  | { name: 'queue' }
+  | { name: 'ladder' }
+  | { name: 'outbox' }
   | { name: 'bankReturns' }
   | { name: 'customer'; id: number }
   | { name: 'negotiation'; customerId: number }
@@ -12,6 +15,9 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/retorno-bancario')) return { name: 'bankReturns' };
+  if (hash.startsWith('#/fila')) return { name: 'queue' };
+  if (hash.startsWith('#/regua')) return { name: 'ladder' };
+  if (hash.startsWith('#/envios')) return { name: 'outbox' };
   const negotiation = /^#\/clientes\/(\d+)\/negociar/.exec(hash);
   if (negotiation) return { name: 'negotiation', customerId: Number(negotiation[1]) };
   const agreement = /^#\/acordos\/(\d+)/.exec(hash);
@@ -24,6 +30,9 @@ export function parseRoute(hash: string): Route {
 
 export function hrefFor(route: Route): string {
   if (route.name === 'bankReturns') return '#/retorno-bancario';
+  if (route.name === 'queue') return '#/fila';
+  if (route.name === 'ladder') return '#/regua';
+  if (route.name === 'outbox') return '#/envios';
   if (route.name === 'negotiation') return `#/clientes/${route.customerId}/negociar`;
   if (route.name === 'agreement') return `#/acordos/${route.id}`;
   if (route.name === 'credit') return '#/credito';

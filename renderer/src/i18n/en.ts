@@ -1,11 +1,13 @@
 import { bankReturnsEn } from './bank-returns.en';
 import { creditEn } from './credit.en';
+import { dunningEn } from './dunning.en';
 import { importsEn } from './imports.en';
 import { negotiationEn } from './negotiation.en';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
   bankReturns: bankReturnsEn,
+  dunning: dunningEn,
   app: { name: 'Adimple', tagline: 'Collections desk', language: 'Language', skipToContent: 'Skip to content' },
   nav: { portfolio: 'Portfolio', customer: 'Customer' },
   common: {

@@ -1,9 +1,11 @@
 import { bankReturnsPtBR } from './bank-returns.pt-BR';
 import { creditPtBR } from './credit.pt-BR';
+import { dunningPtBR } from './dunning.pt-BR';
 import { importsPtBR } from './imports.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
 export const ptBR = {
   bankReturns: bankReturnsPtBR,
+  dunning: dunningPtBR,
   app: { name: 'Adimple', tagline: 'Mesa de cobrança', language: 'Idioma', skipToContent: 'Ir para o conteúdo' },
   nav: { portfolio: 'Carteira', customer: 'Cliente' },
   common: {

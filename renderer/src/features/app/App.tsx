@@ -7,11 +7,14 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { BankReturnsPage } from '../bank-returns/BankReturnsPage';
 import { CreditPage } from '../credit/CreditPage';
 import { CustomerPage } from '../customer/CustomerPage';
+import { LadderPage } from '../dunning/LadderPage';
 import { FirstRunPage } from '../first-run/FirstRunPage';
 import { ImportsPage } from '../imports/ImportsPage';
 import { AgreementPage } from '../negotiation/AgreementPage';
 import { NegotiationPage } from '../negotiation/NegotiationPage';
+import { OutboxPage } from '../outbox/OutboxPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
+import { QueuePage } from '../queue/QueuePage';
 
 const STARTED_KEY = 'adimple.started';
 
@@ -52,6 +55,21 @@ export function App() {
             </a>
           </li>
           <li>
+            <a href="#/fila" className={route.name === 'queue' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'queue' ? 'page' : undefined} data-testid="nav-queue">
+              {t('dunning.nav.queue')}
+            </a>
+          </li>
+          <li>
+            <a href="#/regua" className={route.name === 'ladder' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'ladder' ? 'page' : undefined} data-testid="nav-ladder">
+              {t('dunning.nav.ladder')}
+            </a>
+          </li>
+          <li>
+            <a href="#/envios" className={route.name === 'outbox' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'outbox' ? 'page' : undefined} data-testid="nav-outbox">
+              {t('dunning.nav.outbox')}
+            </a>
+          </li>
+          <li>
             <a href="#/credito" className={route.name === 'credit' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'credit' ? 'page' : undefined} data-testid="nav-credit">
               {t('credit.title')}
             </a>
@@ -81,6 +99,12 @@ export function App() {
       <main id="main" className="main" tabIndex={-1}>
         {firstRun === null ? null : firstRun ? (
           <FirstRunPage onDone={finishFirstRun} />
+        ) : route.name === 'queue' ? (
+          <QueuePage />
+        ) : route.name === 'ladder' ? (
+          <LadderPage />
+        ) : route.name === 'outbox' ? (
+          <OutboxPage />
         ) : route.name === 'negotiation' ? (
           <NegotiationPage customerId={route.customerId} />
         ) : route.name === 'agreement' ? (

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DunningSettingsView } from '../../../../shared/ipc/dunning.contract';
+import { api, ApiCallError } from '../../api/client';
+import { Field } from '../../components/Field';
+import { toast } from '../../components/toast.store';
+
+type Smtp = NonNullable<DunningSettingsView['smtp']>;
+const EMPTY_SMTP: Smtp = { host: '', port: 587, security: 'starttls', user: null, allowSelfSigned: false, fromEmail: '', fromName: '' };
+
+/** The régua's sending settings: signature, contact caps and the SMTP server (the password goes to the vault). */
+export function SendingSettings() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<DunningSettingsView | null>(null);
+  const [smtpOn, setSmtpOn] = useState(false);
+  const [smtp, setSmtp] = useState<Smtp>(EMPTY_SMTP);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    void api.invoke('dunning.settings.get', {}).then((v) => {
+      setView(v);
+      setSmtpOn(v.smtp !== null);
+      setSmtp(v.smtp ?? EMPTY_SMTP);
+    });
+  }, []);
+  if (!view) return null;
+
+  const setField = <K extends keyof Smtp>(key: K, value: Smtp[K]) => setSmtp((s) => ({ ...s, [key]: value }));
+
+  async function save() {
+    if (!view) return;
+    try {
+      const saved = await api.invoke('dunning.settings.save', {
+        clerkName: view.clerkName,
+        maxContactsPerDay: view.maxContactsPerDay,
+        maxContactsPerWeek: view.maxContactsPerWeek,
+        maxCatchUpDays: view.maxCatchUpDays,
+        smtp: smtpOn ? smtp : null,
+        gateway: view.gateway,
+        ...(password ? { smtpPassword: password } : {}),
+      });
+      setView(saved);
+      setPassword('');
+      setErrors({});
+      toast.success(t('dunning.settings.saved'));
+    } catch (e) {
+      if (e instanceof ApiCallError) setErrors({ ...e.fieldErrors(), form: e.message });
+      else setErrors({ form: String(e) });
+    }
+  }
+
+  const num = (key: 'maxContactsPerDay' | 'maxContactsPerWeek' | 'maxCatchUpDays', label: string) => (
+    <Field label={label} error={errors[key]}>
+      <input value={String(view[key])} onChange={(e) => setView({ ...view, [key]: Number(e.target.value.replace(/\D/g, '')) })} inputMode="numeric" className="num" />
+    </Field>
+  );
+
+  return (
+    <div className="panel" data-testid="sending-settings">
+      <div className="panel__header">
+        <h2>{t('dunning.settings.title')}</h2>
+      </div>
+      <form
+        className="form form-grid form-grid--2 sending-settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {errors.form && (
+          <div className="alert alert--error span-2" role="alert">
+            {errors.form}
+          </div>
+        )}
+        <Field label={t('dunning.settings.clerkName')} error={errors.clerkName} className="span-2">
+          <input value={view.clerkName} onChange={(e) => setView({ ...view, clerkName: e.target.value })} data-testid="settings-clerk" />
+        </Field>
+        {num('maxContactsPerDay', t('dunning.settings.perDay'))}
+        {num('maxContactsPerWeek', t('dunning.settings.perWeek'))}
+        {num('maxCatchUpDays', t('dunning.settings.catchUp'))}
+        <label className="filter--check span-2">
+          <input type="checkbox" checked={smtpOn} onChange={(e) => setSmtpOn(e.target.checked)} data-testid="settings-smtp-on" /> {t('dunning.settings.smtpEnabled')}
+        </label>
+        {smtpOn && (
+          <>
+            <Field label={t('dunning.settings.host')} error={errors['smtp.host']} required>
+              <input value={smtp.host} onChange={(e) => setField('host', e.target.value)} data-testid="settings-smtp-host" />
+            </Field>
+            <Field label={t('dunning.settings.port')} error={errors['smtp.port']} required>
+              <input value={String(smtp.port)} onChange={(e) => setField('port', Number(e.target.value.replace(/\D/g, '')))} inputMode="numeric" className="num" />
+            </Field>
+            <Field label={t('dunning.settings.security')} error={errors['smtp.security']}>
+              <select value={smtp.security} onChange={(e) => setField('security', e.target.value as Smtp['security'])}>
+                <option value="tls">{t('dunning.settings.tls')}</option>
+                <option value="starttls">{t('dunning.settings.starttls')}</option>
+                <option value="none">{t('dunning.settings.none')}</option>
+              </select>
+            </Field>
+            <Field label={t('dunning.settings.user')} error={errors['smtp.user']}>
+              <input value={smtp.user ?? ''} onChange={(e) => setField('user', e.target.value || null)} autoComplete="off" />
+            </Field>
+            <Field
+              label={t('dunning.settings.password')}
+              hint={view.hasSmtpPassword ? t('dunning.settings.passwordSaved', { where: t(`dunning.settings.storage.${view.secretStorage}`, view.secretStorage) }) : t('dunning.settings.passwordNone')}
+              className="span-2"
+            >
+              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+            </Field>
+            <Field label={t('dunning.settings.fromEmail')} error={errors['smtp.fromEmail']} required>
+              <input value={smtp.fromEmail} onChange={(e) => setField('fromEmail', e.target.value)} type="email" />
+            </Field>
+            <Field label={t('dunning.settings.fromName')} error={errors['smtp.fromName']} required>
+              <input value={smtp.fromName} onChange={(e) => setField('fromName', e.target.value)} />
+            </Field>
+            <label className="filter--check span-2">
+              <input type="checkbox" checked={smtp.allowSelfSigned} onChange={(e) => setField('allowSelfSigned', e.target.checked)} /> {t('dunning.settings.selfSigned')}
+            </label>
+          </>
+        )}
+        <div className="span-2">
+          <button type="submit" className="button button--primary" data-testid="settings-save">
+            {t('dunning.settings.save')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * The régua in the browser against the real backend: the clerk's queue worked with the keyboard, the
+ * ladder editor with a live template preview, and the outbox after a real SMTP delivery and a refusal.
+ */
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { SCREENSHOT_DIR, expect, test } from './fixtures';
+
+type Call = <T = unknown>(method: string, params: unknown) => Promise<T>;
+
+async function setUpCompany(call: Call) {
+  await call('settings.updateCompany', {
+    legalName: 'Distribuidora Exemplo Ltda',
+    cnpj: '11.222.333/0001-81',
+    address: { street: 'Rua A', streetNumber: '10', district: 'Centro', city: 'Campinas', uf: 'SP', postalCode: '13010-000' },
+    pixKey: '11222333000181',
+    defaultFineBp: 200,
+    defaultMonthlyInterestBp: 100,
+  });
+}
+
+const CNPJS = ['11444777000161', '45997418000153', '19131243000197'];
+
+async function customer(call: Call, n: number, name: string, email: string, invoice: { dueDate: string; amountCents: number }) {
+  const c = await call<{ id: number }>('customers.create', {
+    legalName: name,
+    document: CNPJS[n],
+    kind: 'PJ',
+    segment: 'Mercearia',
+    address: { city: 'Campinas', uf: 'SP' },
+  });
+  await call('contacts.create', { customerId: c.id, name: 'Joana', email, whatsapp: '11987654321', preferredChannel: 'email' });
+  await call('invoices.create', { customerId: c.id, documentNumber: `NF ${n + 100}`, issueDate: '2026-10-01', paymentMethod: 'boleto', ...invoice });
+  return c.id;
+}
+
+test('Minha fila de hoje: run the ladder, work a call task with the keyboard, record a promise', async ({ page, app }) => {
+  await setUpCompany(app.call);
+  // Due Thursday 19/11 (20/11 is a holiday) → D+3 business is today: a phone call. Due tomorrow → D−1 WhatsApp.
+  await customer(app.call, 0, 'Mercado Pequeno Ltda', 'a@pequeno.com.br', { dueDate: '2026-11-19', amountCents: 12_000 });
+  await customer(app.call, 1, 'Atacadão Grande Ltda', 'b@grande.com.br', { dueDate: '2026-11-19', amountCents: 987_654 });
+  await customer(app.call, 2, 'Empório Amanhã Ltda', 'c@amanha.com.br', { dueDate: '2026-11-26', amountCents: 45_000 });
+
+  await page.goto(`${app.url}#/fila`);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await page.getByTestId('run-ladder-now').click();
+  const tasks = page.getByTestId('queue-task');
+  await expect(tasks).toHaveCount(3);
+  await expect(tasks.nth(0)).toContainText('Atacadão Grande Ltda');
+  await expect(tasks.nth(0)).toContainText('R$ 9.876,54');
+  await expect(page.locator('[data-type="whatsapp"]')).toContainText('Empório Amanhã Ltda');
+  await expect(page.getByTestId('task-detail')).toContainText('Ligar para Joana');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/dunning-01-queue.png`, fullPage: true });
+
+  // Keyboard: the list has focus; Enter opens the outcome, 3 = promise, Ctrl+Enter saves and moves on.
+  await page.getByTestId('queue-list').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('outcome-dialog');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('3');
+  await expect(dialog.getByTestId('outcome-promise')).toBeChecked();
+  await dialog.getByTestId('outcome-reason').selectOption('financial_difficulty');
+  await dialog.getByTestId('outcome-promise-date').fill('30/11/2026');
+  await dialog.getByTestId('outcome-promise-amount').fill('9.876,54');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/dunning-02-outcome.png` });
+  await dialog.getByTestId('outcome-note').press('Control+Enter');
+  await expect(dialog).toBeHidden();
+  await expect(tasks).toHaveCount(2);
+  await expect(page.locator('.queue__row.is-selected')).toContainText('Empório Amanhã Ltda'); // the next by expected recovery
+
+  const history = await app.call<{ rows: { action: string; details: Record<string, unknown> }[] }>('activity.list', { customerId: 2 });
+  expect(history.rows[0]).toMatchObject({ action: 'dunning.task_done', details: { outcome: 'promise', delayReason: 'financial_difficulty', promiseDate: '2026-11-30', promiseCents: 987_654 } });
+});
+
+test('ladder editor: edit a step and preview a template with a real customer', async ({ page, app }) => {
+  await setUpCompany(app.call);
+  await customer(app.call, 0, 'Mercado <b>Ousado</b> Ltda', 'a@ousado.com.br', { dueDate: '2026-10-11', amountCents: 1_000_000 });
+  await page.goto(`${app.url}#/regua`);
+  const steps = page.getByTestId('ladder-step');
+  await expect(steps).toHaveCount(13);
+  await expect(steps.first()).toContainText('D−5');
+
+  const call = page.locator('[data-testid="ladder-step"][data-offset="3"]');
+  await call.getByTestId('edit-step').click();
+  const dialog = page.getByTestId('step-dialog');
+  await dialog.getByTestId('step-offset').fill('2');
+  await dialog.getByTestId('step-min-amount').fill('500,00');
+  await dialog.getByTestId('step-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-testid="ladder-step"][data-offset="2"]')).toContainText('a partir de R$ 500,00');
+
+  await page.locator('[data-testid="ladder-step"][data-offset="7"]').first().getByTestId('edit-template').click();
+  const template = page.getByTestId('template-dialog');
+  // 45 days late on R$ 10.000,00 with 2% + 1% a.m. → R$ 10.350,00 (DOMAIN.md's check).
+  await expect(template.getByTestId('preview-text')).toContainText('Valor atualizado com multa e juros: R$ 10.350,00');
+  await expect(template.getByTestId('preview-text')).toContainText('Mercado <b>Ousado</b> Ltda');
+  await expect(template.getByTestId('preview-text')).toContainText('Distribuidora Exemplo Ltda — CNPJ/CPF 11.222.333/0001-81');
+  await template.getByTestId('template-body').fill('Olá, {{contato}}! Total: {{total_atualizado}}. {{credor}}');
+  await template.getByTestId('template-save').click();
+  await expect(template.getByTestId('preview-text')).toHaveText('Olá, Joana! Total: R$ 10.350,00. Distribuidora Exemplo Ltda — CNPJ/CPF 11.222.333/0001-81 — Rua A, 10 — Centro — Campinas/SP — CEP 13010000');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/dunning-03-template.png` });
+  await template.getByTestId('template-body').fill('Olá {{apelido}}');
+  await template.getByTestId('template-save').click();
+  await expect(template.getByRole('alert')).toContainText('Campo desconhecido no modelo: {{apelido}}');
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/dunning-04-ladder.png`, fullPage: true });
+});
+
+test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 and offered for retry', async ({ page, app }) => {
+  const received: string[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _s, cb) {
+      if (address.address.startsWith('nao.existe')) return cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      cb();
+    },
+    onData(stream, session, cb) {
+      stream.on('data', () => {});
+      stream.on('end', () => {
+        received.push(...session.envelope.rcptTo.map((r) => r.address));
+        cb();
+      });
+    },
+  });
+  await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
+  try {
+    const port = (smtp.server.address() as AddressInfo).port;
+    await setUpCompany(app.call);
+    await app.call('dunning.settings.save', {
+      clerkName: 'Carla',
+      maxContactsPerDay: 1,
+      maxContactsPerWeek: 3,
+      maxCatchUpDays: 7,
+      smtp: { host: '127.0.0.1', port, security: 'none', user: null, allowSelfSigned: false, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' },
+      gateway: null,
+    });
+    await customer(app.call, 0, 'Mercado Certo Ltda', 'joana@certo.com.br', { dueDate: '2026-11-25', amountCents: 50_000 });
+    await customer(app.call, 1, 'Mercado Errado Ltda', 'nao.existe@errado.com.br', { dueDate: '2026-11-25', amountCents: 70_000 });
+
+    await page.goto(`${app.url}#/envios`);
+    await expect(page.getByTestId('empty-state')).toBeVisible();
+    await page.getByTestId('run-ladder-now').click();
+    const rows = page.getByTestId('outbox-row');
+    await expect(rows).toHaveCount(2);
+    await expect(page.locator('[data-testid="outbox-row"][data-status="sent"]')).toContainText('joana@certo.com.br');
+    const failed = page.locator('[data-testid="outbox-row"][data-status="failed"]');
+    await expect(failed).toContainText('550');
+    expect(received).toEqual(['joana@certo.com.br']);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dunning-05-outbox.png`, fullPage: true });
+
+    await page.getByTestId('outbox-filter-failed').click();
+    await expect(rows).toHaveCount(1);
+    await failed.getByTestId('outbox-retry').click();
+    await expect(page.getByTestId('empty-state')).toBeVisible(); // back in the queue, no longer failed
+    await page.goto(`${app.url}#/fila`);
+    await expect(page.locator('[data-type="fix_contact"]')).toContainText('nao.existe@errado.com.br');
+  } finally {
+    await new Promise<void>((ok) => smtp.close(() => ok()));
+  }
+});
