@@ -1,5 +1,5 @@
 // The portfolio screen at scale: each call goes through the real backend (router, zod, repos, mapping) and is
-// compared with the raw SQL that answers the same question on the same connection-less file.
+// compared with the raw SQL that answers the same question on the same file, through a second connection.
 import Database from 'better-sqlite3';
 import { createBackend } from '../../electron/backend/create-backend';
 import type { Backend } from '../../electron/backend/backend.types';
@@ -33,15 +33,42 @@ export const portfolioBench: BenchSuite = {
     try {
       ctx.report({ name: 'abrir o banco + primeira página', adimpleMs: coldMs, note: 'migrações verificadas, 1ª consulta' });
 
-      const firstPage = raw.prepare(`
-        WITH b AS (${RAW_BALANCES})
-        SELECT c.id, c.legal_name, c.city, c.uf, b.open_cents, b.overdue_cents, COUNT(*) OVER () AS n, SUM(b.open_cents) OVER () AS t
-        FROM customers c LEFT JOIN b ON b.customer_id = c.id
-        ORDER BY b.overdue_cents DESC, c.id DESC LIMIT 100`);
+      const overduePage = (filter: string) =>
+        raw.prepare(`
+          WITH b AS (${RAW_BALANCES})
+          SELECT c.id, c.legal_name, c.city, c.uf, b.open_cents, b.overdue_cents, COUNT(*) OVER () AS n, SUM(b.open_cents) OVER () AS t
+          FROM customers c LEFT JOIN b ON b.customer_id = c.id ${filter}
+          ORDER BY b.overdue_cents DESC, c.id DESC LIMIT 50`);
+      const segment = raw.prepare('SELECT segment FROM customers GROUP BY segment ORDER BY COUNT(*) DESC LIMIT 1').pluck().get() as string;
+      const bySegment = overduePage('WHERE c.segment = @segment');
       ctx.report({
-        name: 'página 1, maiores vencidos (100 linhas + totais)',
-        adimpleMs: await medianMs(7, () => call(backend, 'customers.list', { limit: 100 })),
-        baselineMs: await medianMs(7, () => firstPage.all({ asOf: AS_OF })),
+        name: `página de 50, segmento ${segment}, maiores vencidos + totais`,
+        adimpleMs: await medianMs(15, () => call(backend, 'customers.list', { segment, limit: 50 })),
+        baselineMs: await medianMs(15, () => bySegment.all({ asOf: AS_OF, segment })),
+      });
+      const all = overduePage('');
+      ctx.report({
+        name: 'página de 50, toda a carteira, maiores vencidos + totais',
+        adimpleMs: await medianMs(15, () => call(backend, 'customers.list', { limit: 50 })),
+        baselineMs: await medianMs(15, () => all.all({ asOf: AS_OF })),
+      });
+      const totals = raw.prepare(`WITH b AS (${RAW_BALANCES}) SELECT COUNT(*), SUM(open_cents), SUM(overdue_cents) FROM customers c LEFT JOIN b ON b.customer_id = c.id`);
+      ctx.report({
+        name: 'totais da carteira (clientes, em aberto, vencido)',
+        adimpleMs: await medianMs(15, () => call(backend, 'customers.list', { limit: 1 })),
+        baselineMs: await medianMs(15, () => totals.all({ asOf: AS_OF })),
+      });
+      // A write invalidates the cached balances: the next page pays the whole derivation again.
+      const invoiceId = raw.prepare("SELECT id FROM invoices WHERE status = 'open' LIMIT 1").pluck().get() as number;
+      let cents = 1;
+      ctx.report({
+        name: 'página de 50 logo após um pagamento (recalcula saldos)',
+        adimpleMs: await medianMs(7, async () => {
+          await call(backend, 'payments.register', { invoiceId, amountCents: cents++, paidOn: AS_OF, method: 'pix' });
+          await call(backend, 'customers.list', { segment, limit: 50 });
+        }),
+        baselineMs: await medianMs(7, () => bySegment.all({ asOf: AS_OF, segment })),
+        note: 'inclui registrar o pagamento',
       });
 
       const byName = raw.prepare(`

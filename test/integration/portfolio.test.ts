@@ -2,10 +2,13 @@
  * The portfolio list (customers.list), its filters, sort, paging, search, filter options and CSV export,
  * checked against balances computed by hand in this file from a small hand-made portfolio.
  */
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../electron/backend/context';
+import { createFileIntake } from '../../electron/backend/files/file-intake';
 import type { CustomerRow, CustomerStatus } from '../../shared/ipc/contract';
 import type { Params } from '../../shared/ipc/schemas';
-import { AS_OF, CNPJS, CPFS, daysBetween, maskCnpj, minusDays, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
+import { AS_OF, CNPJS, CPFS, daysBetween, maskCnpj, minusDays, openTestBackend, removeAllTempDirs, testClock, validCustomer, type TestBackend } from '../helpers/backend';
 
 type Key = 'saoJoao' | 'bomPreco' | 'central' | 'drogaria' | 'bazar' | 'maria' | 'lojaSul' | 'padaria';
 
@@ -631,6 +634,65 @@ describe('names as a Brazilian clerk types them', () => {
       const ptBr = [...names].sort(new Intl.Collator('pt-BR', { sensitivity: 'base' }).compare);
       expect(ptBr).toEqual(['Água Pura Ltda', 'Banco de Alimentos Ltda', 'Élite Bebidas Ltda', 'Ótica Visão Ltda', 'Padaria Ideal Ltda', 'Zeta Comércio Ltda']);
       expect(names).toEqual(ptBr);
+    } finally {
+      own.close();
+    }
+  });
+});
+
+describe('cached balances follow every change', () => {
+  async function oneCustomer(own: TestBackend) {
+    const c = await own.call('customers.create', validCustomer({ legalName: 'Cache Conferido Ltda' }));
+    const inv = await own.call('invoices.create', {
+      customerId: c.id, documentNumber: 'K1', issueDate: minusDays(AS_OF, 30), dueDate: AS_OF, amountCents: 90_000, paymentMethod: 'boleto',
+    });
+    const row = async () => (await own.call('customers.list', { search: 'conferido' })).rows[0]!;
+    return { c, inv, row };
+  }
+
+  it('a payment written by another connection shows on the next list', async () => {
+    const own = openTestBackend();
+    try {
+      const { inv, row } = await oneCustomer(own);
+      expect(await row()).toMatchObject({ openCents: 90_000, overdueCents: 0 });
+      own.raw().prepare("UPDATE invoices SET paid_cents = 40000, status = 'partial' WHERE id = ?").run(inv.id);
+      expect(await row()).toMatchObject({ openCents: 50_000 });
+    } finally {
+      own.close();
+    }
+  });
+
+  it('the next business date turns a título due today into overdue without any write', async () => {
+    const clock = testClock();
+    const own = openTestBackend({ clock });
+    try {
+      const { row } = await oneCustomer(own);
+      expect(await row()).toMatchObject({ overdueCents: 0, oldestOverdueDays: null });
+      clock.advanceMs(24 * 3600 * 1000);
+      expect(await row()).toMatchObject({ overdueCents: 90_000, oldestOverdueDays: 1 });
+    } finally {
+      own.close();
+    }
+  });
+
+  it('a list read inside a transaction that rolls back leaves no trace in later lists', async () => {
+    const own = openTestBackend();
+    try {
+      const { c, inv, row } = await oneCustomer(own);
+      const db = new Database(own.dbPath);
+      const ctx = createContext(db, own.clock, () => 'teste', createFileIntake());
+      const filter = { search: 'conferido', sort: { field: 'overdueCents', dir: 'desc' } } as const;
+      expect(ctx.repos.customers.list(filter, AS_OF, 0, 10).rows[0]).toMatchObject({ openCents: 90_000 });
+      expect(() =>
+        ctx.tx(() => {
+          db.prepare("UPDATE invoices SET paid_cents = amount_cents, status = 'paid' WHERE id = ?").run(inv.id);
+          expect(ctx.repos.customers.list(filter, AS_OF, 0, 10).rows[0]).toMatchObject({ id: c.id, openCents: 0 });
+          throw new Error('desistiu');
+        }),
+      ).toThrow('desistiu');
+      expect(ctx.repos.customers.list(filter, AS_OF, 0, 10).rows[0]).toMatchObject({ openCents: 90_000 });
+      db.close();
+      expect(await row()).toMatchObject({ openCents: 90_000 });
     } finally {
       own.close();
     }

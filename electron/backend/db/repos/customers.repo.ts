@@ -10,12 +10,26 @@ import type {
 import { bucketDayRange, type AgingBucketKey } from '../../../../shared/domain/aging';
 import type { Prepare } from '../statements';
 
-/** The open-balance aggregate; its WHERE matches the partial index `invoices_open_balance`. */
-const BALANCES = `
+/**
+ * Per-customer open and overdue balances as of a date, derived from the títulos on demand. Aggregating
+ * ~160k open títulos costs more than the page it feeds, so the result is kept in a connection-private TEMP
+ * table and recomputed whenever the database changed (any commit on this connection or another one) or the
+ * business date moved: it is a cache of the derivation, never a second source of truth.
+ * The aggregate's WHERE matches the partial covering index `invoices_open_balance`.
+ */
+const BALANCES_TABLE = `
+  CREATE TEMP TABLE IF NOT EXISTS portfolio_balances (
+    customer_id INTEGER PRIMARY KEY,
+    open_cents INTEGER NOT NULL,
+    overdue_cents INTEGER NOT NULL,
+    oldest_due TEXT
+  )`;
+const REFRESH_BALANCES = `
+  INSERT INTO temp.portfolio_balances (customer_id, open_cents, overdue_cents, oldest_due)
   SELECT customer_id,
-         SUM(amount_cents - paid_cents) AS open_cents,
-         SUM(CASE WHEN due_date < @asOf THEN amount_cents - paid_cents ELSE 0 END) AS overdue_cents,
-         MIN(CASE WHEN due_date < @asOf THEN due_date END) AS oldest_due
+         SUM(amount_cents - paid_cents),
+         SUM(CASE WHEN due_date < @asOf THEN amount_cents - paid_cents ELSE 0 END),
+         MIN(CASE WHEN due_date < @asOf THEN due_date END)
   FROM invoices
   WHERE status IN ('open', 'partial', 'disputed')
   GROUP BY customer_id`;
@@ -95,6 +109,20 @@ export function foldText(s: string): string {
 }
 
 export function customersRepo(prepare: Prepare) {
+  prepare(BALANCES_TABLE).run();
+  /** What the cached balances were computed from: business date, other connections' commits, our own writes. */
+  let balancesKey = '';
+  const keyOf = (asOf: string) =>
+    `${asOf}|${prepare('PRAGMA data_version').pluck().get()}|${prepare('SELECT total_changes()').pluck().get()}`;
+  function freshBalances(asOf: string): void {
+    if (keyOf(asOf) === balancesKey) return;
+    prepare('DELETE FROM temp.portfolio_balances').run();
+    prepare(REFRESH_BALANCES).run({ asOf });
+    // Our own refresh counts as changes, so the key is taken after it. Inside a transaction the temp table's
+    // rows roll back with it, so a refresh that saw writes later undone cannot outlive them.
+    balancesKey = keyOf(asOf);
+  }
+
   function where(f: PortfolioFilter, p: Record<string, unknown>) {
     const customer: string[] = [];
     const derived: string[] = [];
@@ -134,16 +162,16 @@ export function customersRepo(prepare: Prepare) {
   }
 
   function portfolioSql(f: PortfolioFilter, p: Record<string, unknown>) {
+    freshBalances(p.asOf as string);
     const { customerWhere, derivedWhere } = where(f, p);
     return `
-      WITH bal AS (${BALANCES}),
-      v AS (
+      WITH v AS (
         SELECT c.id, c.legal_name, c.trade_name, c.document, c.kind, c.segment, c.sales_rep, c.city, c.uf, c.status,
                c.sort_name, c.sort_city,
                COALESCE(b.open_cents, 0) AS open_cents,
                COALESCE(b.overdue_cents, 0) AS overdue_cents,
                CAST(julianday(@asOf) - julianday(b.oldest_due) AS INTEGER) AS oldest_days
-        FROM customers c LEFT JOIN bal b ON b.customer_id = c.id
+        FROM customers c LEFT JOIN temp.portfolio_balances b ON b.customer_id = c.id
         ${customerWhere}
       )
       SELECT * FROM v ${derivedWhere}`;
