@@ -24,7 +24,9 @@ afterEach(() => {
 const tables = (db: Database.Database) =>
   db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
 
-const extra: Migration = { id: 2, name: 'add_notes_table', up: `CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);` };
+/** Test migrations come after the app's own, whatever their number. */
+const NEXT_ID = Math.max(...MIGRATIONS.map((m) => m.id)) + 1;
+const extra: Migration = { id: NEXT_ID, name: 'add_notes_table', up: `CREATE TABLE test_notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL);` };
 
 describe('openDatabase: migrations', () => {
   it('a fresh file gets every migration recorded, in order, and no backup', () => {
@@ -66,7 +68,7 @@ describe('openDatabase: migrations', () => {
     backend.close();
 
     const { db, applied, backupPath } = openDb(path, [...MIGRATIONS, extra]);
-    expect(applied).toEqual([2]);
+    expect(applied).toEqual([NEXT_ID]);
     expect(backupPath).not.toBeNull();
     expect(readdirSync(join(dir, 'backups'))).toEqual([backupPath!.slice(join(dir, 'backups').length + 1)]);
     expect(backupPath!.startsWith(join(dir, 'backups', 'adimple.db.pre-migration-'))).toBe(true);
@@ -119,7 +121,7 @@ describe('openDatabase: migrations', () => {
     openDb(path).db.close();
     const first = openDb(path, [...MIGRATIONS, extra]);
     first.db.close();
-    const third: Migration = { id: 3, name: 'more', up: 'CREATE TABLE test_more (x INTEGER);' };
+    const third: Migration = { id: NEXT_ID + 1, name: 'more', up: 'CREATE TABLE test_more (x INTEGER);' };
     const second = openDb(path, [...MIGRATIONS, extra, third]);
     expect(second.backupPath).not.toBe(first.backupPath);
     expect(readdirSync(join(dir, 'backups'))).toHaveLength(2);
@@ -135,7 +137,7 @@ describe('openDatabase: migrations', () => {
   it('refuses a database that has a migration this build does not know, with CONFLICT asking to update', () => {
     const dir = makeTempDir();
     const path = join(dir, 'newer.db');
-    openDb(path, [...MIGRATIONS, { id: 99, name: 'from_the_future', up: 'CREATE TABLE future (x);' }]).db.close();
+    openDb(path, [...MIGRATIONS, { id: NEXT_ID + 50, name: 'from_the_future', up: 'CREATE TABLE future (x);' }]).db.close();
 
     let caught: unknown;
     try {
@@ -147,12 +149,12 @@ describe('openDatabase: migrations', () => {
     const err = caught as AppError;
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toMatch(/Atualize o aplicativo/);
-    expect(err.message).toContain('99');
+    expect(err.message).toContain(String(NEXT_ID + 50));
     // Nothing touched: no backup, the future migration still recorded.
     expect(existsSync(join(dir, 'backups'))).toBe(false);
     const check = new Database(path, { readonly: true });
     try {
-      expect(check.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([...MIGRATIONS.map((m) => m.id), 99]);
+      expect(check.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all()).toEqual([...MIGRATIONS.map((m) => m.id), NEXT_ID + 50]);
     } finally {
       check.close();
     }
@@ -165,7 +167,7 @@ describe('openDatabase: migrations', () => {
     const path = join(dir, 'a.db');
     openDb(path).db.close();
     const bad: Migration = {
-      id: 2,
+      id: NEXT_ID,
       name: 'broken',
       up: `CREATE TABLE half_done (id INTEGER PRIMARY KEY);
            INSERT INTO half_done (id) VALUES (1);
@@ -188,7 +190,7 @@ describe('openDatabase: migrations', () => {
   it('on a fresh file, a failing later migration keeps the earlier ones and rolls back only itself', () => {
     const dir = makeTempDir();
     const path = join(dir, 'fresh.db');
-    const bad: Migration = { id: 2, name: 'broken', up: `CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);` };
+    const bad: Migration = { id: NEXT_ID, name: 'broken', up: `CREATE TABLE half_done (id INTEGER); INSERT INTO no_such_table VALUES (1);` };
     expect(() => openDb(path, [...MIGRATIONS, bad])).toThrow(/no such table: no_such_table/);
     const check = new Database(path, { readonly: true });
     try {
