@@ -20,7 +20,8 @@ export interface Router {
   emit<E extends EventName>(name: E, payload: Events[E]): void;
 }
 
-export function mergeHandlers(groups: HandlerGroup[]): HandlerMap {
+/** Merges the feature groups; every method of `methods` (by default the whole contract) must be served once. */
+export function mergeHandlers(groups: HandlerGroup[], methods: readonly string[] = Object.keys(schemas)): HandlerMap {
   const merged: Partial<Record<string, unknown>> = {};
   for (const group of groups) {
     for (const [method, handler] of Object.entries(group)) {
@@ -28,9 +29,9 @@ export function mergeHandlers(groups: HandlerGroup[]): HandlerMap {
       merged[method] = handler;
     }
   }
-  const missing = Object.keys(schemas).filter((m) => !(m in merged));
+  const missing = methods.filter((m) => !(m in merged));
   if (missing.length > 0) throw new Error(`Methods without handler: ${missing.join(', ')}`);
-  const extra = Object.keys(merged).filter((m) => !(m in schemas));
+  const extra = Object.keys(merged).filter((m) => !methods.includes(m));
   if (extra.length > 0) throw new Error(`Handlers without schema: ${extra.join(', ')}`);
   return merged as HandlerMap;
 }

@@ -10,7 +10,7 @@ import { customersHandlers } from '../../electron/backend/handlers/customers.han
 import { invoicesHandlers } from '../../electron/backend/handlers/invoices.handlers';
 import { createRouter, mergeHandlers, type HandlerGroup } from '../../electron/backend/router';
 import type { Api, Method } from '../../shared/ipc/contract';
-import { schemas } from '../../shared/ipc/schemas';
+import { coreSchemas, schemas } from '../../shared/ipc/schemas';
 import { expectError, makeTempDir, openTestBackend, removeAllTempDirs, testClock, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
 
 // Type-level: the Api map and the schema map have exactly the same keys (checked by `npm run typecheck`).
@@ -26,7 +26,9 @@ afterEach(() => {
   removeAllTempDirs();
 });
 
-/** The real handler groups on a real (temp) database, for mergeHandlers tests. */
+/** The foundation's real handler groups on a real (temp) database, checked against the core methods. */
+const CORE_METHODS = Object.keys(coreSchemas);
+
 function realGroups() {
   const dir = makeTempDir();
   const { db } = openDatabase(join(dir, 'a.db'));
@@ -103,8 +105,8 @@ describe('mergeHandlers', () => {
   it('accepts the real groups and covers every schema key exactly', () => {
     const { db, groups } = realGroups();
     try {
-      const merged = mergeHandlers(Object.values(groups));
-      expect(Object.keys(merged).sort()).toEqual([...METHODS].sort());
+      const merged = mergeHandlers(Object.values(groups), CORE_METHODS);
+      expect(Object.keys(merged).sort()).toEqual([...CORE_METHODS].sort());
       // No method appears in two groups.
       const seen = Object.values(groups).flatMap((g) => Object.keys(g));
       expect(new Set(seen).size).toBe(seen.length);
@@ -116,9 +118,9 @@ describe('mergeHandlers', () => {
   it('throws on a duplicate group', () => {
     const { db, groups } = realGroups();
     try {
-      expect(() => mergeHandlers([...Object.values(groups), groups.customers])).toThrow(/Duplicate handler for customers\./);
+      expect(() => mergeHandlers([...Object.values(groups), groups.customers], CORE_METHODS)).toThrow(/Duplicate handler for customers\./);
       const dup: HandlerGroup = { 'app.info': groups.app['app.info']! };
-      expect(() => mergeHandlers([...Object.values(groups), dup])).toThrow('Duplicate handler for app.info');
+      expect(() => mergeHandlers([...Object.values(groups), dup], CORE_METHODS)).toThrow('Duplicate handler for app.info');
     } finally {
       db.close();
     }
@@ -127,9 +129,9 @@ describe('mergeHandlers', () => {
   it('throws when a method has no handler, naming it', () => {
     const { db, groups } = realGroups();
     try {
-      expect(() => mergeHandlers([groups.app, groups.customers, groups.contacts])).toThrow(/Methods without handler: .*invoices\.list/);
+      expect(() => mergeHandlers([groups.app, groups.customers, groups.contacts], CORE_METHODS)).toThrow(/Methods without handler: .*invoices\.list/);
       const { 'payments.list': _omit, ...rest } = groups.invoices;
-      expect(() => mergeHandlers([groups.app, groups.customers, groups.contacts, rest])).toThrow('Methods without handler: payments.list');
+      expect(() => mergeHandlers([groups.app, groups.customers, groups.contacts, rest], CORE_METHODS)).toThrow('Methods without handler: payments.list');
     } finally {
       db.close();
     }
@@ -139,7 +141,7 @@ describe('mergeHandlers', () => {
     const { db, groups } = realGroups();
     try {
       const extra = { 'customers.delete': { run: () => null } } as unknown as HandlerGroup;
-      expect(() => mergeHandlers([...Object.values(groups), extra])).toThrow('Handlers without schema: customers.delete');
+      expect(() => mergeHandlers([...Object.values(groups), extra], CORE_METHODS)).toThrow('Handlers without schema: customers.delete');
     } finally {
       db.close();
     }
@@ -149,7 +151,7 @@ describe('mergeHandlers', () => {
     const { db, groups } = realGroups();
     try {
       let ran = 0;
-      const handlers = mergeHandlers(Object.values(groups));
+      const handlers = mergeHandlers(Object.values(groups), CORE_METHODS);
       const spy = { ...handlers, 'customers.get': { run: () => { ran++; return null as never; } } };
       const router = createRouter(spy);
       const env = await router.dispatch('customers.get', { id: 'x' });
