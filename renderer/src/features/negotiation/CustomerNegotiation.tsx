@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { navigate } from '../../components/route';
 import { toast } from '../../components/toast.store';
 import { date, dateTime, integer, money } from '../../i18n/format';
+import { DebtTable } from './DebtTable';
 import { DisputeDialog, NoteDialog, PromiseDialog, ResolveDisputeDialog } from './HistoryDialogs';
 import { isTypingTarget } from './negotiation-input';
 import { useCustomerNegotiation } from './negotiation.store';
@@ -94,47 +95,12 @@ export function UpdatedDebtPanel({ asOf }: { asOf: string }) {
       {lines.length === 0 ? (
         <p className="panel__empty">{t('negotiation.updated.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="table table--compact">
-            <thead>
-              <tr>
-                <th>{t('invoice.documentNumber')}</th>
-                <th>{t('invoice.dueDate')}</th>
-                <th className="num">{t('negotiation.page.days')}</th>
-                <th className="num">{t('negotiation.updated.principal')}</th>
-                <th className="num">{t('negotiation.updated.fine')}</th>
-                <th className="num">{t('negotiation.updated.interest')}</th>
-                <th className="num">{t('negotiation.updated.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={l.invoiceId}>
-                  <td className="mono">{l.documentNumber}</td>
-                  <td>{date(l.dueDate)}</td>
-                  <td className="num">{l.daysLate > 0 ? integer(l.daysLate) : '—'}</td>
-                  <td className="num">{money(l.principalCents)}</td>
-                  <td className="num">{money(l.fineCents)}</td>
-                  <td className="num">{money(l.interestCents)}</td>
-                  <td className="num">
-                    <strong>{money(l.totalCents)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th colSpan={3}>{t('negotiation.page.totals')}</th>
-                <th className="num">{money(totals.principalCents)}</th>
-                <th className="num">{money(totals.fineCents)}</th>
-                <th className="num">{money(totals.interestCents)}</th>
-                <th className="num" data-testid="updated-total">
-                  {money(totals.totalCents)}
-                </th>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DebtTable
+          rows={lines.map((line) => ({ invoiceId: line.invoiceId, documentNumber: line.documentNumber, dueDate: line.dueDate, principalCents: line.principalCents, line }))}
+          totals={totals}
+          testId="updated-debt-table"
+          totalTestId="updated-total"
+        />
       )}
     </div>
   );

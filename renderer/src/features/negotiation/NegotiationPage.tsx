@@ -12,6 +12,7 @@ import { navigate } from '../../components/route';
 import { toast } from '../../components/toast.store';
 import { date, integer, money } from '../../i18n/format';
 import { apiFieldErrors } from '../customer/form-errors';
+import { DebtTable } from './DebtTable';
 import { defaultDrafts, draftToOffer, scheduleLabel, type DraftErrors, type OfferDraft } from './offer-draft';
 
 /** The negotiation screen: pick títulos and an as-of date, compare up to 3 offers, create the agreement. */
@@ -154,57 +155,14 @@ export function NegotiationPage({ customerId }: { customerId: number }) {
                 {t('negotiation.page.selectAll')}
               </button>
             </div>
-            <div className="table-scroll">
-              <table className="table table--compact" data-testid="neg-invoices">
-                <thead>
-                  <tr>
-                    <th aria-label={t('negotiation.page.selectAll')} />
-                    <th>{t('invoice.documentNumber')}</th>
-                    <th>{t('invoice.dueDate')}</th>
-                    <th className="num">{t('negotiation.page.days')}</th>
-                    <th className="num">{t('negotiation.updated.principal')}</th>
-                    {correction && <th className="num">{t('negotiation.page.correctionCol')}</th>}
-                    <th className="num">{t('negotiation.updated.fine')}</th>
-                    <th className="num">{t('negotiation.updated.interest')}</th>
-                    <th className="num">{t('negotiation.updated.total')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {negotiable.map((inv) => {
-                    const l = lineById.get(inv.id);
-                    return (
-                      <tr key={inv.id} className={picked.has(inv.id) ? '' : 'is-muted'} data-testid="neg-invoice" data-document={inv.documentNumber}>
-                        <td>
-                          <input type="checkbox" checked={picked.has(inv.id)} onChange={() => togglePick(inv.id)} aria-label={inv.documentNumber} />
-                        </td>
-                        <td className="mono">{inv.documentNumber}</td>
-                        <td>{date(inv.dueDate)}</td>
-                        <td className="num">{l && l.daysLate > 0 ? integer(l.daysLate) : '—'}</td>
-                        <td className="num">{money(inv.openCents)}</td>
-                        {correction && <td className="num">{l ? money(l.correctionCents) : '—'}</td>}
-                        <td className="num">{l ? money(l.fineCents) : '—'}</td>
-                        <td className="num">{l ? money(l.interestCents) : '—'}</td>
-                        <td className="num">{l ? <strong>{money(l.totalCents)}</strong> : '—'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                {sim && picked.size > 0 && (
-                  <tfoot>
-                    <tr>
-                      <th colSpan={4}>{t('negotiation.page.totals')}</th>
-                      <th className="num">{money(sim.totals.principalCents)}</th>
-                      {correction && <th className="num">{money(sim.totals.correctionCents)}</th>}
-                      <th className="num">{money(sim.totals.fineCents)}</th>
-                      <th className="num">{money(sim.totals.interestCents)}</th>
-                      <th className="num" data-testid="neg-debt-total">
-                        {money(sim.totals.totalCents)}
-                      </th>
-                    </tr>
-                  </tfoot>
-                )}
-              </table>
-            </div>
+            <DebtTable
+              rows={negotiable.map((inv) => ({ invoiceId: inv.id, documentNumber: inv.documentNumber, dueDate: inv.dueDate, principalCents: inv.openCents, line: lineById.get(inv.id) ?? null }))}
+              totals={sim && picked.size > 0 ? sim.totals : null}
+              showCorrection={correction !== ''}
+              selection={{ picked, toggle: togglePick }}
+              testId="neg-invoices"
+              totalTestId="neg-debt-total"
+            />
             {invoices.length > negotiable.length && <p className="panel__note">{t('negotiation.page.disputedSkipped')}</p>}
           </div>
 
