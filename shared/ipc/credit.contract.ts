@@ -162,6 +162,15 @@ export interface CreditAnalysis {
   updatedAt: string;
 }
 
+/** A binary file for `platform.saveFile`: the PDF's bytes in base64. */
+export interface PdfFile {
+  fileName: string;
+  mimeType: 'application/pdf';
+  encoding: 'base64';
+  content: string;
+  rowCount: number;
+}
+
 export interface CreditApi {
   'credit.overview': { params: Params<'credit.overview'>; result: CreditOverview };
   'credit.recompute': { params: Params<'credit.recompute'>; result: RecomputeResult };
@@ -176,6 +185,7 @@ export interface CreditApi {
   'credit.reviewList': { params: Params<'credit.reviewList'>; result: ReviewRow[] };
   'credit.blockedList': { params: Params<'credit.blockedList'>; result: BlockedRow[] };
   'credit.blockedCsv': { params: Params<'credit.blockedCsv'>; result: CsvFile };
+  'credit.blockedPdf': { params: Params<'credit.blockedPdf'>; result: PdfFile };
   'creditAnalysis.create': { params: Params<'creditAnalysis.create'>; result: CreditAnalysis };
   'creditAnalysis.decide': { params: Params<'creditAnalysis.decide'>; result: CreditAnalysis };
   'creditAnalysis.secondApproval': { params: Params<'creditAnalysis.secondApproval'>; result: CreditAnalysis };

@@ -91,6 +91,7 @@ export const creditSchemas = {
   'credit.reviewList': z.object({ limit: z.number().int().min(1).max(1000).default(200) }),
   'credit.blockedList': z.object({}),
   'credit.blockedCsv': z.object({}),
+  'credit.blockedPdf': z.object({}),
   'creditAnalysis.create': z.object({
     customerId: id,
     requestedLimitCents: cents.min(0, 'Limite pedido não pode ser negativo'),

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 
 interface CustomerRiskView {
@@ -21,7 +22,8 @@ test('Crédito page: class distribution, a weight change moves the live preview,
 
   // Raise every class floor: the preview shows more customers in E, nothing is saved yet.
   for (const [cls, value] of [['A', '950'], ['B', '900'], ['C', '850'], ['D', '800']] as const) await page.getByTestId(`floor-${cls}`).fill(value);
-  await expect(page.getByTestId('dist-draft')).toBeVisible();
+  // The preview is debounced and computed by the backend; on a busy machine it may take a few seconds.
+  await expect(page.getByTestId('dist-draft-E')).toBeVisible({ timeout: 15_000 });
   await expect.poll(async () => Number(await page.getByTestId('dist-draft-E').innerText())).toBeGreaterThan(currentE);
   expect(Number(await page.getByTestId('dist-current-E').innerText())).toBe(currentE);
 
@@ -61,4 +63,29 @@ test('a customer risk card shows score, class and reasons; a bureau score enters
   const after = await app.call<CustomerRiskView>('credit.customer', { customerId });
   await expect(card.getByTestId('risk-score')).toHaveText(String(after.score));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/credit-04-customer-page.png`, fullPage: true });
+});
+
+test('blocked list as PDF for the sales force; negativação: authorize a candidate and mark it sent', async ({ page, app }) => {
+  await seedAndScore(app);
+  await page.goto(`${app.url}#/credito`);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('blocked-pdf').click();
+  const pdfPath = `${SCREENSHOT_DIR}/credit-blocked-list.pdf`;
+  await (await download).saveAs(pdfPath);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Bloqueados / somente à vista');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, `${SCREENSHOT_DIR}/credit-05-blocked-pdf`]);
+
+  const neg = page.getByTestId('negativacao');
+  const first = neg.getByTestId('neg-candidates').locator('tbody tr').first();
+  const documentNumber = await first.locator('td.mono').innerText();
+  await first.getByRole('checkbox').check();
+  await neg.getByTestId('neg-authorize').click();
+  const record = neg.getByTestId('neg-record').filter({ hasText: documentNumber });
+  await expect(record).toContainText('A enviar');
+  await record.getByTestId('neg-to-sent').click();
+  await page.getByTestId('neg-step-save').click();
+  await expect(record).toContainText('Enviado');
+  await expect(record).toContainText('enviado 25/11/2026');
+  await neg.screenshot({ path: `${SCREENSHOT_DIR}/credit-06-negativacao.png` });
 });

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CREDIT_POLICY } from '../../shared/domain/credit';
 import { AS_OF, CNPJS, minusDays, openTestBackend, removeAllTempDirs, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
@@ -70,6 +73,15 @@ describe('policy, blocked list and review list', () => {
     expect(lines[0]).toBe('Cliente;CNPJ/CPF;Vendedor;Cidade;UF;Score;Classe;Situação;Vencido (R$);Dias do vencido mais antigo;Motivos');
     expect(lines[1]).toContain('Atrasada Comércio Ltda;');
     expect(lines[1]).toContain(';Bloqueado;1000,00;40;');
+
+    const pdf = await tb.call('credit.blockedPdf', {});
+    expect(pdf).toMatchObject({ fileName: `bloqueados-somente-a-vista-${AS_OF}.pdf`, mimeType: 'application/pdf', rowCount: 1 });
+    const pdfPath = join(tb.dir, pdf.fileName);
+    writeFileSync(pdfPath, Buffer.from(pdf.content, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Bloqueados / somente à vista');
+    expect(text).toContain('Atrasada Comércio Ltda');
+    expect(text).toMatch(/1 clientes sem venda a prazo em 25\/11\/2026: 1 bloqueados e 0 somente à vista/);
 
     // Relax every class to block only from 60 days: nobody is blocked any more.
     const relaxed = Object.fromEntries(Object.entries(DEFAULT_CREDIT_POLICY).map(([k, p]) => [k, { ...p, blockAfterDaysOverdue: 60 }])) as typeof DEFAULT_CREDIT_POLICY;

@@ -23,6 +23,7 @@ export function creditHandlers(ctx: Context): HandlerGroup {
     'credit.reviewList': { run: (p) => service.reviewList(p.limit) },
     'credit.blockedList': { run: () => service.blockedList() },
     'credit.blockedCsv': { run: () => service.blockedCsv() },
+    'credit.blockedPdf': { run: () => service.blockedPdf() },
     'creditAnalysis.create': { writes: ['credit_analyses', 'activity_log'], run: (p) => analysis.create(p) },
     'creditAnalysis.decide': { writes: [...analysisWrites], run: (p) => analysis.decide(p) },
     'creditAnalysis.secondApproval': { writes: [...analysisWrites], run: (p) => analysis.secondApproval(p) },

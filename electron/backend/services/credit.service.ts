@@ -7,6 +7,7 @@ import type {
   BacktestResult,
   BlockedRow,
   CreditOverview,
+  PdfFile,
   CustomerRisk,
   RecomputeResult,
   ReviewRow,
@@ -16,9 +17,13 @@ import type { CsvFile } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
+import { blockedPdfContent } from '../credit/blocked.report';
 import { featuresOfAll, featuresOfCustomer } from '../credit/features';
 import type { OverdueRow, StoredScoreRow } from '../db/repos/credit.repo';
 import { centsToCsvDecimal, toCsv } from '../reports/csv';
+import { brDate } from '../reports/pdf/format';
+import { renderPdf, reportDocument } from '../reports/pdf/kit';
+import { settingsService } from './settings.service';
 
 const WEIGHTS_KEY = 'credit.weights';
 const POLICY_KEY = 'credit.policy';
@@ -310,6 +315,22 @@ export function creditService(ctx: Context) {
         ]),
       );
       return { fileName: `bloqueados-somente-a-vista-${ctx.asOf()}.csv`, content, rowCount };
+    },
+
+    async blockedPdf(): Promise<PdfFile> {
+      const asOf = ctx.asOf();
+      const rows = blockedList();
+      const doc = reportDocument({
+        company: settingsService(ctx).getCompany(),
+        title: 'Bloqueados / somente à vista',
+        subtitle: `Posição em ${brDate(asOf)}`,
+        filters: [{ label: 'Data-base', value: brDate(asOf) }],
+        generatedAt: ctx.clock.now(),
+        orientation: 'landscape',
+        content: blockedPdfContent(rows, asOf),
+      });
+      const pdf = await renderPdf(doc);
+      return { fileName: `bloqueados-somente-a-vista-${asOf}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64'), rowCount: rows.length };
     },
   };
 

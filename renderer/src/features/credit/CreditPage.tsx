@@ -9,6 +9,7 @@ import { toast } from '../../components/toast.store';
 import { date, dateTime, doc, integer, money } from '../../i18n/format';
 import { platform } from '../../platform/platform';
 import { useCredit } from './credit.store';
+import { NegativacaoPanel } from './NegativacaoPanel';
 import { reasonText } from './reason-text';
 
 export function CreditPage() {
@@ -61,6 +62,7 @@ export function CreditPage() {
           <Backtest />
           <ReviewList />
           <BlockedList />
+          <NegativacaoPanel asOf={overview.asOf} />
         </>
       )}
     </section>
@@ -314,10 +316,13 @@ function ReviewList() {
 function BlockedList() {
   const { t, i18n } = useTranslation();
   const { blocked } = useCredit();
-  async function exportCsv() {
+  async function exportFile(format: 'csv' | 'pdf') {
     try {
-      const file = await api.invoke('credit.blockedCsv', {});
-      const r = await platform.saveFile(file.fileName, file.content, 'text/csv;charset=utf-8');
+      const file = format === 'csv' ? await api.invoke('credit.blockedCsv', {}) : await api.invoke('credit.blockedPdf', {});
+      const r =
+        format === 'csv'
+          ? await platform.saveFile(file.fileName, file.content, 'text/csv;charset=utf-8')
+          : await platform.saveFile(file.fileName, file.content, 'application/pdf', 'base64');
       if (r.saved) toast.success(t('credit.exported', { file: r.fileName ?? file.fileName, count: file.rowCount }));
     } catch (e) {
       toast.error(t('errors.generic', { message: e instanceof Error ? e.message : String(e) }));
@@ -327,9 +332,14 @@ function BlockedList() {
     <div className="panel">
       <div className="panel__header">
         <h2>{t('credit.blocked')}</h2>
-        <button type="button" className="button button--small" onClick={() => void exportCsv()} disabled={blocked.length === 0} data-testid="blocked-csv">
-          {t('credit.exportCsv')}
-        </button>
+        <div className="page__actions">
+          <button type="button" className="button button--small" onClick={() => void exportFile('pdf')} disabled={blocked.length === 0} data-testid="blocked-pdf">
+            {t('credit.exportPdf')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => void exportFile('csv')} disabled={blocked.length === 0} data-testid="blocked-csv">
+            {t('credit.exportCsv')}
+          </button>
+        </div>
       </div>
       {blocked.length === 0 ? (
         <p className="panel__empty">{t('credit.blockedEmpty')}</p>
