@@ -220,7 +220,7 @@ export interface PickedFile {
 
 /** Methods only the Electron shell answers (native dialogs, the OS); the web platform does them itself. */
 export interface ShellApi {
-  'platform.saveFile': { params: { suggestedName: string; content: string; mimeType?: string }; result: { saved: boolean; fileName?: string } };
+  'platform.saveFile': { params: { suggestedName: string; content: string; mimeType?: string; encoding?: 'utf8' | 'base64' }; result: { saved: boolean; fileName?: string } };
   'platform.openExternal': { params: { url: string }; result: { opened: boolean } };
   /** Main shows the open dialog and registers the chosen file with the backend; null when cancelled. */
   'platform.openFile': { params: { purpose: FilePurpose }; result: PickedFile | null };

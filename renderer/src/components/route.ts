@@ -11,7 +11,9 @@ export type Route =
   | { name: 'negotiation'; customerId: number }
   | { name: 'agreement'; id: number }
   | { name: 'imports' }
-  | { name: 'credit' };
+  | { name: 'credit' }
+  | { name: 'reports' }
+  | { name: 'companySettings' };
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/retorno-bancario')) return { name: 'bankReturns' };
@@ -23,6 +25,8 @@ export function parseRoute(hash: string): Route {
   const agreement = /^#\/acordos\/(\d+)/.exec(hash);
   if (agreement) return { name: 'agreement', id: Number(agreement[1]) };
   if (hash.startsWith('#/credito')) return { name: 'credit' };
+  if (hash.startsWith('#/relatorios')) return { name: 'reports' };
+  if (hash.startsWith('#/configuracoes/empresa')) return { name: 'companySettings' };
   if (hash.startsWith('#/importar')) return { name: 'imports' };
   const m = /^#\/clientes\/(\d+)/.exec(hash);
   return m ? { name: 'customer', id: Number(m[1]) } : { name: 'portfolio' };
@@ -36,6 +40,8 @@ export function hrefFor(route: Route): string {
   if (route.name === 'negotiation') return `#/clientes/${route.customerId}/negociar`;
   if (route.name === 'agreement') return `#/acordos/${route.id}`;
   if (route.name === 'credit') return '#/credito';
+  if (route.name === 'reports') return '#/relatorios';
+  if (route.name === 'companySettings') return '#/configuracoes/empresa';
   if (route.name === 'imports') return '#/importar';
   return route.name === 'customer' ? `#/clientes/${route.id}` : '#/';
 }

@@ -3,6 +3,8 @@ import { creditEn } from './credit.en';
 import { dunningEn } from './dunning.en';
 import { importsEn } from './imports.en';
 import { negotiationEn } from './negotiation.en';
+import { reportsEn } from './reports.en';
+import { settingsEn } from './settings.en';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -208,6 +210,8 @@ export const en: Messages = {
     'demo.loaded': 'Demo data loaded',
   },
   negotiation: negotiationEn,
+  reports: reportsEn,
+  settings: settingsEn,
   credit: creditEn,
   imports: importsEn,
   errors: { generic: 'Something went wrong: {{message}}', stale: 'The data changed; the screen was reloaded.' },

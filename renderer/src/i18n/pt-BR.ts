@@ -3,6 +3,8 @@ import { creditPtBR } from './credit.pt-BR';
 import { dunningPtBR } from './dunning.pt-BR';
 import { importsPtBR } from './imports.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
+import { reportsPtBR } from './reports.pt-BR';
+import { settingsPtBR } from './settings.pt-BR';
 export const ptBR = {
   bankReturns: bankReturnsPtBR,
   dunning: dunningPtBR,
@@ -206,6 +208,8 @@ export const ptBR = {
     'demo.loaded': 'Dados de demonstração carregados',
   },
   negotiation: negotiationPtBR,
+  reports: reportsPtBR,
+  settings: settingsPtBR,
   credit: creditPtBR,
   imports: importsPtBR,
   errors: { generic: 'Algo deu errado: {{message}}', stale: 'Os dados mudaram; recarregamos a tela.' },

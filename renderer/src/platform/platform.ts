@@ -4,7 +4,8 @@ import { api } from '../api/client';
 
 /** Desktop-only actions; the renderer never chooses a file path, the platform does. */
 export interface Platform {
-  saveFile(suggestedName: string, content: string, mimeType: string): Promise<{ saved: boolean; fileName?: string }>;
+  /** `encoding: 'base64'` for binary files (PDF): `content` is then the bytes in base64. */
+  saveFile(suggestedName: string, content: string, mimeType: string, encoding?: 'utf8' | 'base64'): Promise<{ saved: boolean; fileName?: string }>;
   openExternal(url: string): Promise<void>;
   /** The open dialog; the backend keeps the file and the page gets a token for it. Null when cancelled. */
   pickFile(options: { purpose: FilePurpose }): Promise<PickedFile | null>;
@@ -23,7 +24,7 @@ async function shell<M extends keyof ShellApi>(method: M, params: ShellApi[M]['p
 }
 
 const electronPlatform: Platform = {
-  saveFile: (suggestedName, content, mimeType) => shell('platform.saveFile', { suggestedName, content, mimeType }),
+  saveFile: (suggestedName, content, mimeType, encoding) => shell('platform.saveFile', { suggestedName, content, mimeType, ...(encoding ? { encoding } : {}) }),
   openExternal: async (url) => {
     await shell('platform.openExternal', { url });
   },
@@ -43,8 +44,9 @@ function chooseInBrowser(accept: string): Promise<File | null> {
 }
 
 const webPlatform: Platform = {
-  async saveFile(suggestedName, content, mimeType) {
-    const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+  async saveFile(suggestedName, content, mimeType, encoding) {
+    const body = encoding === 'base64' ? Uint8Array.from(atob(content), (c) => c.charCodeAt(0)) : content;
+    const url = URL.createObjectURL(new Blob([body], { type: mimeType }));
     const a = document.createElement('a');
     a.href = url;
     a.download = suggestedName;

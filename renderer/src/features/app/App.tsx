@@ -15,6 +15,8 @@ import { NegotiationPage } from '../negotiation/NegotiationPage';
 import { OutboxPage } from '../outbox/OutboxPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 import { QueuePage } from '../queue/QueuePage';
+import { ReportsPage } from '../reports/ReportsPage';
+import { CompanySettingsPage } from '../settings/CompanySettingsPage';
 
 const STARTED_KEY = 'adimple.started';
 
@@ -84,6 +86,16 @@ export function App() {
               {t('bankReturns.title')}
             </a>
           </li>
+          <li>
+            <a href="#/relatorios" className={route.name === 'reports' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'reports' ? 'page' : undefined} data-testid="nav-reports">
+              {t('reports.nav')}
+            </a>
+          </li>
+          <li>
+            <a href="#/configuracoes/empresa" className={route.name === 'companySettings' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'companySettings' ? 'page' : undefined} data-testid="nav-settings">
+              {t('settings.nav')}
+            </a>
+          </li>
         </ul>
         <label className="sidebar__language">
           <span>{t('app.language')}</span>
@@ -115,6 +127,10 @@ export function App() {
           <ImportsPage />
         ) : route.name === 'bankReturns' ? (
           <BankReturnsPage />
+        ) : route.name === 'reports' ? (
+          <ReportsPage />
+        ) : route.name === 'companySettings' ? (
+          <CompanySettingsPage />
         ) : route.name === 'customer' ? (
           <CustomerPage id={route.id} />
         ) : (

@@ -10,6 +10,7 @@ import { RowMenu } from '../../components/RowMenu';
 import { date, dateTime, doc, integer, money, phone } from '../../i18n/format';
 import { platform } from '../../platform/platform';
 import { RiskCard } from '../credit/RiskCard';
+import { StatementButton } from '../reports/StatementButton';
 import { ContactDialog } from './ContactDialog';
 import { CustomerFormDialog } from './CustomerFormDialog';
 import { useCustomer } from './customer.store';
@@ -77,6 +78,7 @@ export function CustomerPage({ id }: { id: number }) {
         <div className="customer-header__side">
           <span className={`badge badge--${customer.status}`}>{t(`status.${customer.status}`)}</span>
           <NegotiationActions customerId={customer.id} asOf={asOf} />
+          <StatementButton customerId={customer.id} />
           <button type="button" className="button" onClick={() => setAction({ kind: 'editCustomer' })} data-testid="edit-customer">
             {t('common.edit')}
           </button>
