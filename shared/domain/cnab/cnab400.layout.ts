@@ -64,8 +64,9 @@ export interface Cnab400BankLayout {
   header: {
     /** The agreement ("convênio" / código do beneficiário) that identifies the company's account. */
     convenio: FieldSpec;
-    /** The file sequence number, when the bank sends one. */
-    sequence: FieldSpec;
+    /** The file sequence number (NSA); null where Adimple does not rely on one and the content hash alone
+     * guards against importing a file twice. */
+    sequence: FieldSpec | null;
   };
   detail: Cnab400Detail;
 }
@@ -95,7 +96,7 @@ export const CNAB400_LAYOUTS: Readonly<Record<Cnab400Bank, Cnab400BankLayout>> =
     bank: '033',
     name: 'Santander',
     detailTypes: [1],
-    header: { convenio: convenio(27, 46), sequence: sequence(109, 113) },
+    header: { convenio: convenio(27, 46), sequence: null },
     detail: { ...DETAIL_COMMON, companyRef: companyRef(38, 62), nossoNumero: nossoNumero(63, 70), feeCents: fee(176, 188), creditDate: creditDate(296, 301) },
   },
   '104': {

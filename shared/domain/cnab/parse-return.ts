@@ -288,7 +288,7 @@ function parseCnab400(lines: string[]): ParsedReturnFile {
     bankCode: bank,
     bankName: layout.name,
     convenio: readText(header, layout.header.convenio),
-    sequence: digits(header, 1, layout.header.sequence) || null,
+    sequence: layout.header.sequence ? digits(header, 1, layout.header.sequence) || null : null,
     generatedOn: readDateField(header, 1, H.generatedOn),
     companyName: readText(header, H.companyName),
     items,
