@@ -42,6 +42,8 @@ function databaseHash(dbPath: string): string {
   const db = new Database(dbPath, { readonly: true });
   try {
     const hash = createHash('sha256');
+    // The schema too: a first import drops and rebuilds indexes inside its transaction.
+    hash.update(JSON.stringify(db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY type, name').raw().all()));
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
     for (const t of tables) {
       const rows = (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort();

@@ -69,6 +69,8 @@ describe('ERP import: run', () => {
     const tb = openTestBackend();
     try {
       const token = writeLatin1(tb, 'erp.csv', GOOD);
+      const schemaSql = `SELECT type, name, sql FROM sqlite_master ORDER BY name`;
+      const schemaBefore = tb.raw().prepare(schemaSql).all();
       const r = await runImport(tb, token, 'valid_rows');
       expect(r).toMatchObject({
         committed: true,
@@ -82,6 +84,8 @@ describe('ERP import: run', () => {
         errorCount: 0,
       });
       const db = tb.raw();
+      // The first import into an empty portfolio rebuilds the indexes it dropped, exactly as they were.
+      expect(db.prepare(schemaSql).all()).toEqual(schemaBefore);
       const cust = db.prepare('SELECT legal_name, kind, city, uf FROM customers WHERE document = ?').get(B);
       expect(cust).toEqual({ legal_name: 'Mercado "Boa Praça"; Filial', kind: 'PJ', city: 'Belo Horizonte', uf: 'MG' });
       const inv = db.prepare(`SELECT amount_cents, paid_cents, status, issue_date, due_date FROM invoices WHERE document_number = '1002'`).get();

@@ -46,6 +46,10 @@ export class ImportCancelledError extends Error {
 const MAX_ERRORS_LISTED = 1000;
 const MAX_DISAPPEARED_LISTED = 200;
 const HOOK_EVERY_ROWS = 2000;
+// Not payments: the triggers of migration 0004 look payments up by título on every status change.
+const BULK_TABLES = ['customers', 'contacts', 'invoices'] as const;
+/** Indexes the import's own lookups need (títulos by customer + document number). */
+const LOOKUP_INDEXES = ['invoices_customer_document_number'] as const;
 
 /** Runs the import on `db` (no transaction may be open on it) from `records` (data rows, header excluded). */
 export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>, hooks: EngineHooks = {}): ImportResult {
@@ -87,6 +91,11 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
   try {
     const previousRunId = repo.previousRunId(job.source);
     const runId = repo.startRun({ source: job.source, fileName: job.fileName, fileSha256: job.fileSha256, mode: runMode, actor: job.actor, at });
+    // The first import into an empty portfolio (moving in from the ERP) may bring a million títulos: nothing
+    // can match a row but an earlier row of the same file (the in-memory maps), so the per-row lookups, the
+    // per-row "seen" marks and most index maintenance are skipped.
+    const fresh = repo.isPortfolioEmpty();
+    const droppedIndexes = fresh ? repo.dropSecondaryIndexes(BULK_TABLES, LOOKUP_INDEXES) : [];
 
     const upsertCustomer = (row: ImportRow, existing: ExistingCustomer | null): number => {
       const known = customerIds.get(row.document);
@@ -148,7 +157,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       }
       const row = parsed.row;
       const knownId = customerIds.get(row.document);
-      const existingCustomer = knownId === undefined ? repo.customerByDocument(row.document) : null;
+      const existingCustomer = knownId === undefined && !fresh ? repo.customerByDocument(row.document) : null;
       const customerId = knownId ?? existingCustomer?.id ?? null;
       if (customerId === null && !row.legalName) {
         reject(row.line, [{ field: job.columns.header.legalName ? 'legalName' : 'document', message: 'Cliente novo sem razão social: informe o nome para cadastrá-lo' }]);
@@ -168,7 +177,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       }
       titleLines.set(key, row.line);
 
-      const existing = findTitle(title, customerId);
+      const existing = fresh ? null : findTitle(title, customerId);
       const plan = planTitle(title, existing, customerId, job.asOf);
       if (!plan.ok) {
         reject(row.line, plan.issues);
@@ -179,7 +188,8 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       const cid = upsertCustomer(row, existingCustomer);
       let invoiceId: number;
       if (existing === null) {
-        invoiceId = invoices.insert(
+        // Born with what the ERP says was paid; the matching payment row follows at once (paid = SUM(payments)).
+        invoiceId = repo.insertTitle(
           {
             customerId: cid,
             externalId: title.externalId,
@@ -191,6 +201,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
             boletoLine: title.boletoLine,
             nossoNumero: title.nossoNumero,
           },
+          plan.paymentCents,
           at,
         );
         titleCounts.new++;
@@ -211,12 +222,13 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
           { invoiceId, paidOn: title.paidOn ?? job.asOf, amountCents: plan.paymentCents, method: title.paymentMethod ?? existing?.paymentMethod ?? 'boleto', source: 'import', reference: `ERP ${job.source}`, createdBy: job.actor },
           at,
         );
-        invoices.applyPayment(invoiceId, plan.paymentCents, at);
+        if (existing) invoices.applyPayment(invoiceId, plan.paymentCents, at);
         paymentsCreated++;
         paymentsCents += plan.paymentCents;
       }
-      repo.markSeen(invoiceId, job.source, runId);
+      if (!fresh) repo.markSeen(invoiceId, job.source, runId);
     }
+    if (fresh) repo.markAllSeen(job.source, runId);
     hooks.onRows?.(totalRows);
     if (hooks.cancelled?.()) throw new ImportCancelledError();
 
@@ -244,6 +256,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       db.exec('ROLLBACK');
       return result;
     }
+    for (const sql of droppedIndexes) db.exec(sql);
     repo.finishRun(
       runId,
       {

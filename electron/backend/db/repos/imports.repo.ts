@@ -1,6 +1,7 @@
 import type { InvoiceStatus, PaymentMethod } from '../../../../shared/ipc/contract';
 import type { ColumnMapping, DisappearedTitle, ImportMode, ImportProfile, ImportRun } from '../../../../shared/ipc/imports.contract';
 import type { Prepare } from '../statements';
+import type { InvoiceWrite } from './invoices.repo';
 
 /** What the import compares a título against. */
 export interface ExistingTitle {
@@ -114,6 +115,39 @@ export function importsRepo(prepare: Prepare) {
       );
     },
 
+    isPortfolioEmpty(): boolean {
+      return prepare('SELECT NOT EXISTS (SELECT 1 FROM invoices)').pluck().get() === 1;
+    },
+    /**
+     * Drops the secondary indexes of the tables a first, big import fills (keeping unique ones and those
+     * `keep` names, which the import's own lookups use) and returns their SQL to rebuild them before COMMIT:
+     * building an index once from sorted data is much faster than updating a dozen indexes per row. Inside
+     * the import's transaction, so a rollback brings them back untouched.
+     */
+    dropSecondaryIndexes(tables: readonly string[], keep: readonly string[]): string[] {
+      const indexes = prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
+         ORDER BY rowid`,
+      ).all(JSON.stringify(tables)) as { name: string; sql: string }[];
+      const dropped = indexes.filter((i) => !keep.includes(i.name) && !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
+      for (const i of dropped) prepare(`DROP INDEX "${i.name.replace(/"/g, '""')}"`).run();
+      return dropped.map((i) => i.sql);
+    },
+    /** A new título with the part the ERP says is paid already in `paid_cents`; the caller inserts that payment. */
+    insertTitle(w: InvoiceWrite, paidCents: number, at: string): number {
+      const status = paidCents === 0 ? 'open' : paidCents >= w.amountCents ? 'paid' : 'partial';
+      const info = prepare(
+        `INSERT INTO invoices (customer_id, external_id, document_number, issue_date, due_date, amount_cents, paid_cents, payment_method,
+           boleto_line, nosso_numero, status, created_at, updated_at)
+         VALUES (@customerId, @externalId, @documentNumber, @issueDate, @dueDate, @amountCents, @paidCents, @paymentMethod,
+           @boletoLine, @nossoNumero, @status, @at, @at)`,
+      ).run({ ...w, paidCents, status, at });
+      return Number(info.lastInsertRowid);
+    },
+    /** After the first import into an empty portfolio every título came from this run. */
+    markAllSeen(source: string, runId: number): void {
+      prepare(`INSERT INTO erp_titles (invoice_id, source, first_run_id, seen_run_id) SELECT id, ?, ?, ? FROM invoices`).run(source, runId, runId);
+    },
     /** This run saw the título: it is (again) listed by the ERP. */
     markSeen(invoiceId: number, source: string, runId: number): void {
       prepare(
