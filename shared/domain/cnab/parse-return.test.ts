@@ -198,12 +198,20 @@ describe('CNAB 400, layouts per bank', () => {
 });
 
 describe('CNAB 240 with several lots', () => {
-  it('a file past 49,999 títulos is split in lots; counts are checked per lot and for the file', () => {
-    const titles = Array.from({ length: 50_001 }, (_, i) => ({ ...paid, nossoNumero: String(i + 1) }));
-    const lines = cnab240Lines({ bank: '237', titles });
-    expect(lines).toHaveLength(1 + (2 + 49_999 * 2) + (2 + 2 * 2) + 1);
+  it('each lot is checked against its own trailer, and the file trailer counts the lots', () => {
+    const titles = Array.from({ length: 5 }, (_, i) => ({ ...paid, nossoNumero: String(i + 1) }));
+    const lines = cnab240Lines({ bank: '237', titles, pairsPerLot: 2 });
+    expect(lines).toHaveLength(1 + 3 * 2 + 5 * 2 + 1);
     const file = parseReturnFile(joinLines(lines));
-    expect(file.items).toHaveLength(50_001);
-    expect(file.items[49_999]).toMatchObject({ nossoNumero: '50000', line: 2 + 49_999 * 2 + 2 + 1 });
+    expect(file.items.map((i) => [i.nossoNumero, i.line])).toEqual([
+      ['1', 3],
+      ['2', 5],
+      ['3', 9],
+      ['4', 11],
+      ['5', 15],
+    ]);
+    const wrongLot = [...lines];
+    wrongLot[8] = `${lines[8]!.slice(0, 3)}0001${lines[8]!.slice(7)}`;
+    expect(refusal(joinLines(wrongLot)).message).toBe('Linha 9: o número do lote difere do header de lote (2).');
   });
 });
