@@ -7,6 +7,7 @@ export type Route =
   | { name: 'ladder' }
   | { name: 'outbox' }
   | { name: 'bankReturns' }
+  | { name: 'dashboard' }
   | { name: 'customer'; id: number }
   | { name: 'negotiation'; customerId: number }
   | { name: 'agreement'; id: number }
@@ -16,6 +17,7 @@ export type Route =
   | { name: 'companySettings' };
 
 export function parseRoute(hash: string): Route {
+  if (hash.startsWith('#/painel')) return { name: 'dashboard' };
   if (hash.startsWith('#/retorno-bancario')) return { name: 'bankReturns' };
   if (hash.startsWith('#/fila')) return { name: 'queue' };
   if (hash.startsWith('#/regua')) return { name: 'ladder' };
@@ -33,6 +35,7 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hrefFor(route: Route): string {
+  if (route.name === 'dashboard') return '#/painel';
   if (route.name === 'bankReturns') return '#/retorno-bancario';
   if (route.name === 'queue') return '#/fila';
   if (route.name === 'ladder') return '#/regua';

@@ -2,6 +2,7 @@ import { bankReturnsEn } from './bank-returns.en';
 import { creditEn } from './credit.en';
 import { dunningEn } from './dunning.en';
 import { importsEn } from './imports.en';
+import { dashboardEn } from './dashboard.en';
 import { negotiationEn } from './negotiation.en';
 import { reportsEn } from './reports.en';
 import { settingsEn } from './settings.en';
@@ -210,6 +211,7 @@ export const en: Messages = {
     'demo.loaded': 'Demo data loaded',
   },
   negotiation: negotiationEn,
+  dashboard: dashboardEn,
   reports: reportsEn,
   settings: settingsEn,
   credit: creditEn,

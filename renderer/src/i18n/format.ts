@@ -28,6 +28,16 @@ export function dateTime(isoTimestamp: string): string {
   return new Intl.DateTimeFormat(i18next.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(isoTimestamp));
 }
 
+const compactMoneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Short money for chart axes and tight cells: R$ 1,2 mi, R$ 350 mil (full value in the tables). */
+export function compactMoney(cents: number): string {
+  const lng = i18next.language;
+  let f = compactMoneyFormats.get(lng);
+  if (!f) compactMoneyFormats.set(lng, (f = new Intl.NumberFormat(lng, { style: 'currency', currency: 'BRL', notation: 'compact', maximumFractionDigits: 1 })));
+  return f.format(cents / 100);
+}
+
 export function integer(n: number): string {
   return new Intl.NumberFormat(i18next.language).format(n);
 }

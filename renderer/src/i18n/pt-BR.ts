@@ -2,6 +2,7 @@ import { bankReturnsPtBR } from './bank-returns.pt-BR';
 import { creditPtBR } from './credit.pt-BR';
 import { dunningPtBR } from './dunning.pt-BR';
 import { importsPtBR } from './imports.pt-BR';
+import { dashboardPtBR } from './dashboard.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
 import { reportsPtBR } from './reports.pt-BR';
 import { settingsPtBR } from './settings.pt-BR';
@@ -208,6 +209,7 @@ export const ptBR = {
     'demo.loaded': 'Dados de demonstração carregados',
   },
   negotiation: negotiationPtBR,
+  dashboard: dashboardPtBR,
   reports: reportsPtBR,
   settings: settingsPtBR,
   credit: creditPtBR,

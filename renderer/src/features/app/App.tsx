@@ -7,6 +7,7 @@ import { LANGUAGES, setLanguage, type Language } from '../../i18n/i18n';
 import { BankReturnsPage } from '../bank-returns/BankReturnsPage';
 import { CreditPage } from '../credit/CreditPage';
 import { CustomerPage } from '../customer/CustomerPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { LadderPage } from '../dunning/LadderPage';
 import { FirstRunPage } from '../first-run/FirstRunPage';
 import { ImportsPage } from '../imports/ImportsPage';
@@ -54,6 +55,11 @@ export function App() {
           <li>
             <a href="#/" className={route.name === 'portfolio' || route.name === 'customer' || route.name === 'negotiation' || route.name === 'agreement' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'portfolio' ? 'page' : undefined}>
               {t('nav.portfolio')}
+            </a>
+          </li>
+          <li>
+            <a href="#/painel" className={route.name === 'dashboard' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'dashboard' ? 'page' : undefined} data-testid="nav-dashboard">
+              {t('dashboard.nav')}
             </a>
           </li>
           <li>
@@ -131,6 +137,8 @@ export function App() {
           <ReportsPage />
         ) : route.name === 'companySettings' ? (
           <CompanySettingsPage />
+        ) : route.name === 'dashboard' ? (
+          <DashboardPage />
         ) : route.name === 'customer' ? (
           <CustomerPage id={route.id} />
         ) : (
