@@ -74,6 +74,13 @@ describe('updateDebtLines', () => {
     expect(r.lines[0]).toMatchObject({ correctionCents: 12_300, fineCents: 20_246, interestCents: 15_185, totalCents: 1_047_731 });
   });
 
+  it('with a bank calendar, a due date on a weekend paid on the next business day costs nothing', () => {
+    const saturday = { invoiceId: 1, documentNumber: 'NF 1', dueDate: '2026-02-21', openCents: 100_000 };
+    const calendar = { nextBusinessDay: (iso: string) => (iso === '2026-02-21' ? '2026-02-23' : iso) };
+    expect(updateDebtLines([saturday], CHARGES, '2026-02-23', calendar).totals.totalCents).toBe(100_000);
+    expect(updateDebtLines([saturday], CHARGES, '2026-02-23').lines[0]!.daysLate).toBe(2);
+  });
+
   it('sums the lines; a título not yet due adds no charges', () => {
     const r = updateDebtLines(
       [

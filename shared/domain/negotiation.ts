@@ -3,7 +3,7 @@
 // as-of date is a parameter, money is integer centavos, every rounding is explicit half-up, and a schedule
 // always sums exactly (the last installment absorbs the rounding remainder).
 import { addDays, addMonths, diffDays } from './dates';
-import { updateDebt, type CorrectionFactor } from './interest';
+import { updateDebt, type CorrectionFactor, type UpdateDebtInput } from './interest';
 import { assertCents, divHalfUp, mulBasisPointsHalfUp, splitEvenly, type Cents } from './money';
 
 /** A título to renegotiate: its open balance (amount − paid) is the principal. */
@@ -59,8 +59,11 @@ export class NegotiationInputError extends RangeError {
   }
 }
 
-/** Updates each título with shared/domain/interest.ts (the same formula the rest of the app uses) and sums. */
-export function updateDebtLines(items: readonly DebtItem[], charges: ChargeTerms, asOf: string): UpdatedDebtSummary {
+/**
+ * Updates each título with shared/domain/interest.ts (the same formula the rest of the app uses) and sums. With
+ * the customer's bank calendar, a due date on a weekend or holiday moves to the next business day (Lei 7.089/83).
+ */
+export function updateDebtLines(items: readonly DebtItem[], charges: ChargeTerms, asOf: string, calendar?: UpdateDebtInput['calendar']): UpdatedDebtSummary {
   const lines = items.map((item): DebtLine => {
     const u = updateDebt({
       principalCents: item.openCents,
@@ -69,6 +72,7 @@ export function updateDebtLines(items: readonly DebtItem[], charges: ChargeTerms
       finePercentBp: charges.finePercentBp,
       monthlyInterestBp: charges.monthlyInterestBp,
       ...(item.correctionFactor !== undefined ? { correctionFactor: item.correctionFactor } : {}),
+      ...(calendar ? { calendar } : {}),
     });
     return {
       invoiceId: item.invoiceId,

@@ -1,3 +1,4 @@
+import { createBankCalendar } from '../../../shared/domain/bank-calendar';
 import { addDays, formatBrDate } from '../../../shared/domain/dates';
 import {
   NegotiationInputError,
@@ -41,9 +42,10 @@ export function negotiationService(ctx: Context) {
   const { agreements } = ctx.repos.negotiation;
   const promises = promisesService(ctx);
 
-  /** The chosen títulos, checked (this customer's, still open, not disputed), updated to the as-of date. */
+  /** The chosen títulos, checked (this customer's, still open, not disputed), updated to the as-of date on the customer's bank calendar. */
   function loadDebt(sel: DebtSelection, charges = readNegotiationSettings(ctx).charges): { debt: UpdatedDebtSummary; rows: InvoiceRow[] } {
-    if (!customers.get(sel.customerId)) throw new AppError('NOT_FOUND', `Cliente ${sel.customerId} não encontrado.`);
+    const customer = customers.get(sel.customerId);
+    if (!customer) throw new AppError('NOT_FOUND', `Cliente ${sel.customerId} não encontrado.`);
     const today = ctx.asOf();
     if (sel.asOf < today) {
       throw new AppError('VALIDATION', `A data-base não pode ser anterior a hoje (${formatBrDate(today)}): multa e juros já correram até hoje.`, {
@@ -64,7 +66,8 @@ export function negotiationService(ctx: Context) {
       openCents: inv.openCents,
       ...(sel.correctionFactor ? { correctionFactor: sel.correctionFactor } : {}),
     }));
-    return { debt: updateDebtLines(items, charges, sel.asOf), rows };
+    const calendar = createBankCalendar(customer.address.uf ?? undefined, customer.address.city ?? undefined);
+    return { debt: updateDebtLines(items, charges, sel.asOf, calendar), rows };
   }
 
   function evaluate(debt: UpdatedDebtSummary, offer: Offer): OfferEvaluation {

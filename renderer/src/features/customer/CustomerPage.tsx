@@ -218,7 +218,7 @@ export function CustomerPage({ id }: { id: number }) {
         </aside>
       </div>
 
-      <UpdatedDebtPanel asOf={asOf} />
+      <UpdatedDebtPanel />
       <CustomerTimeline customerId={customer.id} />
 
       {action?.kind === 'pay' && <PaymentDialog invoice={action.invoice} asOf={asOf} onClose={() => setAction(null)} />}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatBasisPoints, updateDebtLines } from '../../../../shared/domain/negotiation';
+import { formatBasisPoints } from '../../../../shared/domain/negotiation';
 import type { Dispute, TimelineEntry, TimelineKind } from '../../../../shared/ipc/negotiation.contract';
 import { api } from '../../api/client';
 import { navigate } from '../../components/route';
@@ -12,12 +12,12 @@ import { isTypingTarget } from './negotiation-input';
 import { useCustomerNegotiation } from './negotiation.store';
 
 /** Loads the negotiation parts of the customer page and reloads them whenever the backend writes. */
-function useCustomerNegotiationData(customerId: number) {
+function useCustomerNegotiationData(customerId: number, asOf: string) {
   useEffect(() => {
-    const load = () => void useCustomerNegotiation.getState().load(customerId).catch((e: unknown) => toast.error(e instanceof Error ? e.message : String(e)));
+    const load = () => void useCustomerNegotiation.getState().load(customerId, asOf).catch((e: unknown) => toast.error(e instanceof Error ? e.message : String(e)));
     load();
     return api.on('data.changed', load);
-  }, [customerId]);
+  }, [customerId, asOf]);
   return useCustomerNegotiation();
 }
 
@@ -26,7 +26,7 @@ type Open = 'promise' | 'dispute' | 'note' | null;
 /** Header actions: promise, dispute, note, "Negociar"; P / C / A / N when the clerk is not typing. */
 export function NegotiationActions({ customerId, asOf }: { customerId: number; asOf: string }) {
   const { t } = useTranslation();
-  const { openInvoices, agreements, disputes, promises } = useCustomerNegotiationData(customerId);
+  const { openInvoices, agreements, disputes, promises } = useCustomerNegotiationData(customerId, asOf);
   const [open, setOpen] = useState<Open>(null);
   const badges = [
     agreements.some((a) => a.status === 'active') && 'inNegotiation',
@@ -77,13 +77,16 @@ export function NegotiationActions({ customerId, asOf }: { customerId: number; a
   );
 }
 
-/** Open títulos with multa and juros to today, computed with the same domain code the backend uses. */
-export function UpdatedDebtPanel({ asOf }: { asOf: string }) {
+/**
+ * Open títulos with multa and juros to today, as the backend computes them for a negotiation (same domain
+ * code, the customer's bank calendar). Disputed títulos are listed without charges and left out of the total.
+ */
+export function UpdatedDebtPanel() {
   const { t } = useTranslation();
-  const { openInvoices, settings } = useCustomerNegotiation();
+  const { openInvoices, settings, updated } = useCustomerNegotiation();
   if (!settings) return null;
-  const items = openInvoices.map((i) => ({ invoiceId: i.id, documentNumber: i.documentNumber, dueDate: i.dueDate, openCents: i.openCents }));
-  const { lines, totals } = updateDebtLines(items, settings.charges, asOf);
+  const lineById = new Map((updated?.lines ?? []).map((l) => [l.invoiceId, l]));
+  const disputed = openInvoices.some((i) => i.status === 'disputed');
   return (
     <div className="panel" data-testid="updated-debt">
       <div className="panel__header">
@@ -92,16 +95,17 @@ export function UpdatedDebtPanel({ asOf }: { asOf: string }) {
           {t('negotiation.updated.hint', { fine: formatBasisPoints(settings.charges.finePercentBp), interest: formatBasisPoints(settings.charges.monthlyInterestBp) })}
         </span>
       </div>
-      {lines.length === 0 ? (
+      {openInvoices.length === 0 ? (
         <p className="panel__empty">{t('negotiation.updated.none')}</p>
       ) : (
         <DebtTable
-          rows={lines.map((line) => ({ invoiceId: line.invoiceId, documentNumber: line.documentNumber, dueDate: line.dueDate, principalCents: line.principalCents, line }))}
-          totals={totals}
+          rows={openInvoices.map((i) => ({ invoiceId: i.id, documentNumber: i.documentNumber, dueDate: i.dueDate, principalCents: i.openCents, line: lineById.get(i.id) ?? null }))}
+          totals={updated?.totals ?? null}
           testId="updated-debt-table"
           totalTestId="updated-total"
         />
       )}
+      {disputed && <p className="panel__note">{t('negotiation.page.disputedSkipped')}</p>}
     </div>
   );
 }
