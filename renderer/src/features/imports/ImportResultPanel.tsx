@@ -34,11 +34,11 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
         </div>
         <div className="kpis imports-result__kpis">
           <div className="kpi">
-            <span className="kpi__label">{t('imports.result.rows')}</span>
+            <span className="kpi__label">{t('imports.result.valid')}</span>
             <span className="kpi__value num" data-testid="result-valid">
               {integer(result.validRows)} / {integer(result.totalRows)}
             </span>
-            <span className="kpi__sub">{t('imports.result.valid')}</span>
+            <span className="kpi__sub">{t('imports.result.rows')}</span>
           </div>
           <div className={result.rejectedRows > 0 ? 'kpi kpi--danger' : 'kpi'}>
             <span className="kpi__label">{t('imports.result.rejected')}</span>
@@ -48,19 +48,26 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
           </div>
           <div className="kpi">
             <span className="kpi__label">{t('imports.result.titles')}</span>
+            <span className="kpi__value num">{integer(result.titles.new + result.titles.updated)}</span>
             <span className="kpi__sub" data-testid="result-titles">
               {counts(result.titles)}
             </span>
+          </div>
+          <div className="kpi">
             <span className="kpi__label">{t('imports.result.customers')}</span>
+            <span className="kpi__value num">{integer(result.customers.new + result.customers.updated)}</span>
             <span className="kpi__sub" data-testid="result-customers">
               {counts(result.customers)}
             </span>
           </div>
           <div className="kpi">
             <span className="kpi__label">{t('imports.result.payments')}</span>
-            <span className="kpi__sub num">{t('imports.result.paymentsValue', { count: integer(result.paymentsCreated), value: money(result.paymentsCents) })}</span>
+            <span className="kpi__value num">{money(result.paymentsCents)}</span>
+            <span className="kpi__sub">{t('imports.result.paymentsCount', { count: result.paymentsCreated })}</span>
+          </div>
+          <div className={result.disappearedCount > 0 ? 'kpi kpi--danger' : 'kpi'}>
             <span className="kpi__label">{t('imports.result.disappeared')}</span>
-            <span className="kpi__sub num" data-testid="result-disappeared">
+            <span className="kpi__value num" data-testid="result-disappeared">
               {integer(result.disappearedCount)}
             </span>
           </div>
