@@ -61,24 +61,20 @@ export interface ScoreWrite {
 const HISTORY_SQL = `
 WITH t AS (
   SELECT i.customer_id, i.due_date, i.amount_cents,
-    COALESCE(SUM(p.amount_cents), 0) AS paid_cents,
-    MAX(p.paid_on) AS last_paid_on,
-    CASE WHEN i.status IN ('written_off', 'renegotiated') AND substr(i.updated_at, 1, 10) <= @asOf THEN substr(i.updated_at, 1, 10) END AS given_up_on,
-    (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) AS disputed
+    (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) AS disputed,
+    CASE WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents
+           OR (i.status IN ('written_off', 'renegotiated') AND substr(i.updated_at, 1, 10) <= @asOf) THEN 0
+         ELSE i.amount_cents - COALESCE(SUM(p.amount_cents), 0) END AS open_cents,
+    CASE
+      WHEN (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) OR i.due_date > @asOf THEN NULL
+      WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents THEN MAX(0, CAST(julianday(MAX(p.paid_on)) - julianday(i.due_date) AS INTEGER))
+      WHEN i.status IN ('written_off', 'renegotiated') AND substr(i.updated_at, 1, 10) <= @asOf
+        THEN MAX(0, CAST(julianday(substr(i.updated_at, 1, 10)) - julianday(i.due_date) AS INTEGER))
+      ELSE CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER)
+    END AS days_late
   FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id AND p.paid_on <= @asOf
   WHERE i.issue_date <= @asOf {{customerFilter}}
   GROUP BY i.id
-),
-d AS MATERIALIZED (
-  SELECT customer_id, due_date, amount_cents, disputed,
-    CASE WHEN paid_cents >= amount_cents OR given_up_on IS NOT NULL THEN 0 ELSE amount_cents - paid_cents END AS open_cents,
-    CASE
-      WHEN disputed OR due_date > @asOf THEN NULL
-      WHEN paid_cents >= amount_cents THEN MAX(0, CAST(julianday(last_paid_on) - julianday(due_date) AS INTEGER))
-      WHEN given_up_on IS NOT NULL THEN MAX(0, CAST(julianday(given_up_on) - julianday(due_date) AS INTEGER))
-      ELSE CAST(julianday(@asOf) - julianday(due_date) AS INTEGER)
-    END AS days_late
-  FROM t
 )
 SELECT customer_id AS customerId,
   COUNT(days_late) AS maturedCount,
@@ -93,7 +89,7 @@ SELECT customer_id AS customerId,
   SUM(open_cents) AS openCents,
   COALESCE(SUM(open_cents) FILTER (WHERE due_date < @asOf), 0) AS overdueCents,
   COUNT(*) FILTER (WHERE disputed AND open_cents > 0) AS openDisputes
-FROM d
+FROM t
 GROUP BY customer_id`;
 
 export const HISTORY_ALL_SQL = HISTORY_SQL.replace('{{customerFilter}}', '');
@@ -201,7 +197,8 @@ export function creditRepo(prepare: Prepare) {
           score: r.score,
           riskClass: r.riskClass,
           behaviour: r.behaviour,
-          reasons: JSON.stringify(r.reasons),
+          // Factor and points only: the words are rebuilt from the stored features when shown (50k rows stay small).
+          reasons: JSON.stringify(r.reasons.map(({ factor, points }) => ({ factor, points }))),
           features: JSON.stringify(r.features),
           asOf,
           computedAt,

@@ -75,7 +75,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
         </button>
       </div>
       {alerts.length > 0 && (
-        <ul className="neg-alerts" data-testid="neg-alerts">
+        <ul className="credit-neg-alerts" data-testid="credit-neg-alerts">
           {alerts.map((r) => (
             <li key={r.id} className={r.alert === 'removal_late' ? 'text-danger' : ''}>
               {t(`credit.neg.alert.${r.alert!}`, { name: r.legalName, doc: r.documentNumber, paid: date(r.paidInFullOn), due: date(r.removalDueOn), limit: date(r.recordLimitOn) })}
@@ -84,7 +84,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
         </ul>
       )}
 
-      <h3 className="neg-subtitle">{t('credit.neg.candidates', { count: candidates.length })}</h3>
+      <h3 className="credit-neg-subtitle">{t('credit.neg.candidates', { count: candidates.length })}</h3>
       <p className="panel__note">{t('credit.neg.gates')}</p>
       {candidates.length === 0 ? (
         <p className="panel__empty">{t('credit.neg.noCandidates')}</p>
@@ -130,7 +130,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
               </tbody>
             </table>
           </div>
-          <div className="neg-actions">
+          <div className="credit-neg-actions">
             <button type="button" className="button button--primary button--small" disabled={selected.size === 0} onClick={() => void authorize()} data-testid="neg-authorize">
               {t('credit.neg.authorize', { count: selected.size })}
             </button>
@@ -138,7 +138,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
         </>
       )}
 
-      <h3 className="neg-subtitle">{t('credit.neg.records')}</h3>
+      <h3 className="credit-neg-subtitle">{t('credit.neg.records')}</h3>
       {records.length === 0 ? (
         <p className="panel__empty">{t('credit.neg.noRecords')}</p>
       ) : (
@@ -163,7 +163,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
                   <td className="mono">{r.documentNumber}</td>
                   <td className="num">{money(r.amountCents)}</td>
                   <td>
-                    <span className={`badge neg-status--${r.status}`}>{t(`credit.neg.status.${r.status}`)}</span>
+                    <span className={`badge credit-neg-status--${r.status}`}>{t(`credit.neg.status.${r.status}`)}</span>
                   </td>
                   <td className="credit-reasons">
                     {[
@@ -218,7 +218,7 @@ function StepDialog({ record, status, asOf, onClose }: { record: NegativacaoReco
 
   return (
     <Dialog title={`${t(`credit.neg.action.${status}`)} · ${record.legalName}`} onClose={onClose} testId="neg-step">
-      <form onSubmit={(e) => void submit(e)} className="neg-step-form">
+      <form onSubmit={(e) => void submit(e)} className="credit-neg-step-form">
         <Field label={t('credit.neg.on')} required>
           <input value={on} onChange={(e) => setOn(e.target.value)} placeholder="dd/mm/aaaa" data-testid="neg-step-date" />
         </Field>
