@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ColumnMapping, ImportResult } from '../../shared/ipc/imports.contract';
-import { AS_OF, CNPJS, CPFS, expectError, maskCnpj, openTestBackend, removeAllTempDirs, type TestBackend } from '../helpers/backend';
+import { AS_OF, CNPJS, CPFS, expectError, maskCnpj, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
 
 afterEach(removeAllTempDirs);
 
@@ -109,6 +109,36 @@ describe('ERP import: run', () => {
       expect(db.prepare('SELECT COUNT(*) FROM payments').pluck().get()).toBe(2);
       expect(db.prepare('SELECT COUNT(*) FROM import_runs').pluck().get()).toBe(2);
       expect((await tb.call('imports.preview', { fileToken: token, source: 'ERP Teste' })).profile?.mapping).toEqual(MAPPING);
+    } finally {
+      tb.close();
+    }
+  });
+});
+
+describe('ERP import: customers', () => {
+  it('imports a customer file, with a contact, and matches customers created by hand', async () => {
+    const tb = openTestBackend();
+    try {
+      const byHand = await tb.call('customers.create', validCustomer({ document: CNPJS[3]!, legalName: 'Cadastro Manual Ltda', segment: 'Mercearia' }));
+      const token = writeLatin1(tb, 'clientes.csv', [
+        'CNPJ;Razão Social;Segmento;E-mail;Telefone',
+        `${maskCnpj(CNPJS[3]!)};Cadastro Manual Ltda;Atacarejo;;`,
+        `${CNPJS[4]};Empório Novo;Empório;contas@emporionovo.com.br;(11) 3333-4444`,
+      ]);
+      const mapping: ColumnMapping = { document: 'CNPJ', legalName: 'Razão Social', segment: 'Segmento', email: 'E-mail', phone: 'Telefone' };
+      const r = await runImport(tb, token, 'all_or_nothing', mapping);
+      expect(r).toMatchObject({ committed: true, customers: { new: 1, updated: 1, unchanged: 0 }, titles: { new: 0 } });
+      const db = tb.raw();
+      expect(db.prepare('SELECT segment FROM customers WHERE id = ?').pluck().get(byHand.id)).toBe('Atacarejo');
+      expect(db.prepare('SELECT c.name, c.email, c.phone FROM contacts c JOIN customers u ON u.id = c.customer_id WHERE u.document = ?').get(CNPJS[4])).toEqual({
+        name: 'Empório Novo',
+        email: 'contas@emporionovo.com.br',
+        phone: '551133334444',
+      });
+      // Títulos for a customer created by hand, into a portfolio with no títulos yet.
+      const titles = writeLatin1(tb, 'titulos.csv', [HEADER, `;${CNPJS[3]};9001;01/10/2026;01/12/2026;10,00;10,00;;;`]);
+      expect(await runImport(tb, titles, 'valid_rows')).toMatchObject({ customers: { new: 0, unchanged: 1 }, titles: { new: 1 } });
+      expect(db.prepare('SELECT customer_id FROM invoices').pluck().get()).toBe(byHand.id);
     } finally {
       tb.close();
     }

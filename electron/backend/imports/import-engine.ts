@@ -94,7 +94,8 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
     // The first import into an empty portfolio (moving in from the ERP) may bring a million títulos: nothing
     // can match a row but an earlier row of the same file (the in-memory maps), so the per-row lookups, the
     // per-row "seen" marks and most index maintenance are skipped.
-    const fresh = repo.isPortfolioEmpty();
+    const empty = repo.emptiness();
+    const fresh = empty.invoices;
     const droppedIndexes = fresh ? repo.dropSecondaryIndexes(BULK_TABLES, LOOKUP_INDEXES) : [];
 
     const upsertCustomer = (row: ImportRow, existing: ExistingCustomer | null): number => {
@@ -157,7 +158,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       }
       const row = parsed.row;
       const knownId = customerIds.get(row.document);
-      const existingCustomer = knownId === undefined && !fresh ? repo.customerByDocument(row.document) : null;
+      const existingCustomer = knownId === undefined && !empty.customers ? repo.customerByDocument(row.document) : null;
       const customerId = knownId ?? existingCustomer?.id ?? null;
       if (customerId === null && !row.legalName) {
         reject(row.line, [{ field: job.columns.header.legalName ? 'legalName' : 'document', message: 'Cliente novo sem razão social: informe o nome para cadastrá-lo' }]);

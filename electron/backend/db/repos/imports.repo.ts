@@ -115,8 +115,12 @@ export function importsRepo(prepare: Prepare) {
       );
     },
 
-    isPortfolioEmpty(): boolean {
-      return prepare('SELECT NOT EXISTS (SELECT 1 FROM invoices)').pluck().get() === 1;
+    emptiness(): { customers: boolean; invoices: boolean } {
+      const r = prepare('SELECT NOT EXISTS (SELECT 1 FROM customers) AS customers, NOT EXISTS (SELECT 1 FROM invoices) AS invoices').get() as {
+        customers: number;
+        invoices: number;
+      };
+      return { customers: r.customers === 1, invoices: r.invoices === 1 };
     },
     /**
      * Drops the secondary indexes of the tables a first, big import fills (keeping unique ones and those
