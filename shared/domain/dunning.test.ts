@@ -125,6 +125,17 @@ describe('planDunning', () => {
     expect(oldContacts.actions).toHaveLength(1);
   });
 
+  it('an unreachable automatic step is no contact: it takes no room under the cap', () => {
+    const invoices = [inv(1, 1, '2026-11-25'), inv(2, 1, '2026-11-18')]; // D0 e-mail and D+7 e-mail + internal
+    const plan = planDunning(input({ invoices, canReach: () => false }));
+    expect(plan.actions.map((a) => [a.step.id, a.isContact])).toEqual([
+      [4, false],
+      [5, false],
+      [2, false],
+    ]);
+    expect(plan.held).toEqual([]);
+  });
+
   it('holds contacts for customers who opted out but keeps internal actions', () => {
     const plan = planDunning(input({ invoices: [inv(1, 1, '2026-11-18')], optedOutCustomerIds: new Set([1]) }));
     expect(plan.actions.map((a) => a.step.channel)).toEqual(['internal']);

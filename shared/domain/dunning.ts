@@ -14,7 +14,7 @@
  */
 import type { BankCalendar } from './bank-calendar';
 import { contactRuleFor, nextContactDay } from './contact-hours';
-import { addDays, diffDays } from './dates';
+import { addDays, diffDays, isoToEpochDay } from './dates';
 
 export type StepChannel = 'email' | 'whatsapp' | 'sms' | 'phone' | 'letter' | 'internal';
 export type DayKind = 'calendar' | 'business';
@@ -87,6 +87,11 @@ export interface DunningInput {
    * backend passes one that knows the time of day (after 20h, today's window is gone).
    */
   contactDayFor?(customer: DunningCustomer): string;
+  /**
+   * Whether the customer has a valid, consented address for an automatic channel. An unreachable
+   * automatic step becomes a "fix the contact" task, which is no contact and takes no room under the cap.
+   */
+  canReach?(customerId: number, channel: 'email' | 'whatsapp' | 'sms'): boolean;
 }
 
 export interface DueAction {
@@ -180,6 +185,18 @@ export function planDunning(input: DunningInput): DunningPlan {
   const stepsCache = new Map<number, LadderStep[]>();
   const groups = new Map<string, Group>();
   let pausedInvoiceCount = 0;
+  const asOfDay = isoToEpochDay(asOf);
+  // Many títulos share a due date: business-day step dates are computed once per calendar, date and offset.
+  const businessDays = new Map<BankCalendar, Map<number, number>>();
+  const stepDay = (dueDate: string, dueDay: number, step: LadderStep, calendar: BankCalendar): number => {
+    if (step.dayKind === 'calendar') return dueDay + step.offsetDays;
+    let byDue = businessDays.get(calendar);
+    if (!byDue) businessDays.set(calendar, (byDue = new Map()));
+    const key = dueDay * 1024 + step.offsetDays + 512;
+    let day = byDue.get(key);
+    if (day === undefined) byDue.set(key, (day = isoToEpochDay(stepDate(dueDate, step, calendar))));
+    return day;
+  };
 
   for (const inv of invoices) {
     if (pausedCustomers.has(inv.customerId) || pausedInvoices.has(inv.id)) {
@@ -195,14 +212,15 @@ export function planDunning(input: DunningInput): DunningPlan {
       stepsCache.set(customer.ladderId, steps);
     }
     const calendar = input.calendarFor(customer.uf, customer.city);
+    const dueDay = isoToEpochDay(inv.dueDate);
     let currentOffset: number | null = null;
     for (const step of steps) {
       if (currentOffset !== null && step.offsetDays !== currentOffset) break;
       if (step.segment !== null && step.segment !== customer.segment) continue;
-      const date = stepDate(inv.dueDate, step, calendar);
-      if (date > asOf) continue;
+      const day = stepDay(inv.dueDate, dueDay, step, calendar);
+      if (day > asOfDay) continue;
       if (currentOffset === null) {
-        if (diffDays(asOf, date) > policy.maxCatchUpDays) break; // stale: the título is past its last useful step
+        if (asOfDay - day > policy.maxCatchUpDays) break; // stale: the título is past its last useful step
         currentOffset = step.offsetDays;
       }
       if (input.isStepDone(inv.id, step.id)) continue;
@@ -242,12 +260,14 @@ export function planDunning(input: DunningInput): DunningPlan {
         hold('below_min_amount');
         continue;
       }
-      const isContact = isContactChannel(g.step.channel);
+      const channel = g.step.channel;
+      if (isContactChannel(channel) && input.optedOutCustomerIds.has(customerId)) {
+        hold('opted_out');
+        continue;
+      }
+      const unreachable = g.step.automatic && (channel === 'email' || channel === 'whatsapp' || channel === 'sms') && input.canReach?.(customerId, channel) === false;
+      const isContact = isContactChannel(channel) && !unreachable;
       if (isContact) {
-        if (input.optedOutCustomerIds.has(customerId)) {
-          hold('opted_out');
-          continue;
-        }
         const weekStart = addDays(contactDay, -6);
         const sameDay = history.filter((d) => d === contactDay).length;
         const sameWeek = history.filter((d) => d >= weekStart && d <= contactDay).length;

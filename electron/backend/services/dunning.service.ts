@@ -3,11 +3,11 @@
  * messages, tasks and the step log in ONE transaction), ladder and template editing, previews, pauses and
  * the régua's settings.
  */
-import { createBankCalendar } from '../../../shared/domain/bank-calendar';
-import { contactRuleFor, instantOf, localTimeIn, nextContactSlot, timeZoneFor } from '../../../shared/domain/contact-hours';
+import { createBankCalendar, type BankCalendar } from '../../../shared/domain/bank-calendar';
+import { contactRuleFor, instantOf, localTimeIn, nextContactSlot, timeZoneFor, type LocalTime } from '../../../shared/domain/contact-hours';
 import { waMeLink } from '../../../shared/domain/contact-info';
 import { addDays } from '../../../shared/domain/dates';
-import { DEFAULT_DUNNING_POLICY, dueDateWindow, expectedRecoveryCents, planDunning, type DueAction, type DunningPolicy } from '../../../shared/domain/dunning';
+import { DEFAULT_DUNNING_POLICY, dueDateWindow, expectedRecoveryCents, planDunning, type DueAction, type DunningCustomer, type DunningPolicy } from '../../../shared/domain/dunning';
 import { pixTxid } from '../../../shared/domain/pix';
 import { PLACEHOLDERS, renderTemplate, unknownPlaceholders, type Creditor, type RenderedMessage } from '../../../shared/domain/templates';
 import type { Contact, InvoiceRow } from '../../../shared/ipc/contract';
@@ -48,6 +48,15 @@ export interface PassSummary {
 
 const OPEN_NOW: readonly InvoiceRow['status'][] = ['open', 'partial'];
 
+// createBankCalendar resolves the city's region on every call; a pass asks for thousands of calendars.
+const calendars = new Map<string, BankCalendar>();
+export function calendarFor(uf: string | null, city: string | null): BankCalendar {
+  const key = `${uf ?? ''}|${city ?? ''}`;
+  let cal = calendars.get(key);
+  if (!cal) calendars.set(key, (cal = createBankCalendar(uf ?? undefined, city ?? undefined)));
+  return cal;
+}
+
 export function dunningService(ctx: Context, deps: { company: CompanySource; secrets: SecretStore }) {
   const { ladders, pauses, outbox, tasks, activity, customers, contacts, invoices } = ctx.repos;
 
@@ -80,7 +89,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
     const template = templateId === null ? null : ladders.getTemplate(templateId);
     const customer = customers.get(customerId);
     if (!template || !customer) return null;
-    const calendar = createBankCalendar(customer.address.uf ?? undefined, customer.address.city ?? undefined);
+    const calendar = calendarFor(customer.address.uf, customer.address.city);
     return renderTemplate(template, {
       asOf,
       customerName: customer.tradeName ?? customer.legalName,
@@ -96,25 +105,31 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
   }
 
   /** The contact a channel reaches: valid, not opted out, with the address; the preferred one first. */
-  function recipientFor(customerId: number, channel: 'email' | 'whatsapp' | 'sms'): { contact: Contact; address: string } | null {
-    const usable = contacts.listByCustomer(customerId).filter((c) => c.isValid && !c.optedOut);
+  function recipientFor(customerContacts: readonly Contact[], channel: 'email' | 'whatsapp' | 'sms'): { contact: Contact; address: string } | null {
+    const usable = customerContacts.filter((c) => c.isValid && !c.optedOut);
     const addressOf = (c: Contact) => (channel === 'email' ? c.email : (c.whatsapp ?? c.phone));
     const ranked = [...usable.filter((c) => c.preferredChannel === channel), ...usable.filter((c) => c.preferredChannel !== channel)];
     const found = ranked.find((c) => addressOf(c) !== null);
     return found ? { contact: found, address: addressOf(found)! } : null;
   }
 
-  /** The first moment, from now and not before `fromDate`, the debtor's contact hours allow (local wall clock). */
-  function nextSlotLocal(uf: string | null, city: string | null, fromDate: string) {
-    const nowLocal = localTimeIn(ctx.clock.now(), timeZoneFor(uf));
-    const start = fromDate > nowLocal.date ? { date: fromDate, minute: 0 } : nowLocal;
-    return nextContactSlot(start, contactRuleFor(uf), createBankCalendar(uf ?? undefined, city ?? undefined));
-  }
-
-  function firstSlot(customerId: number, contactDate: string): string {
-    const address = customers.get(customerId)?.address;
-    const uf = address?.uf ?? null;
-    return instantOf(nextSlotLocal(uf, address?.city ?? null, contactDate), timeZoneFor(uf)).toISOString();
+  /**
+   * For one pass (the clock stands still within it): the first moment, from now and not before a date,
+   * that the debtor's contact hours allow, on the debtor's wall clock. Memoised: most customers share a place.
+   */
+  function slotFinder() {
+    const now = ctx.clock.now();
+    const memo = new Map<string, LocalTime>();
+    return (uf: string | null, city: string | null, fromDate: string): LocalTime => {
+      const key = `${uf ?? ''}|${city ?? ''}|${fromDate}`;
+      let slot = memo.get(key);
+      if (!slot) {
+        const nowLocal = localTimeIn(now, timeZoneFor(uf));
+        const start = fromDate > nowLocal.date ? { date: fromDate, minute: 0 } : nowLocal;
+        memo.set(key, (slot = nextContactSlot(start, contactRuleFor(uf), calendarFor(uf, city))));
+      }
+      return slot;
+    };
   }
 
   const MANUAL_TASK_TYPE: Record<StepView['channel'], TaskType> = {
@@ -127,7 +142,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
   };
 
   /** Records one planned action; returns what it created (nothing when it must wait for the company setup). */
-  function record(a: DueAction, company: CompanyInfo | null, s: DunningSettings, asOf: string, at: string): 'message' | 'task' | 'held' {
+  function record(a: DueAction, place: Pick<DunningCustomer, 'uf' | 'city'>, slotOf: ReturnType<typeof slotFinder>, company: CompanyInfo | null, s: DunningSettings, asOf: string, at: string): 'message' | 'task' | 'held' {
     const rows = openInvoices(a.invoiceIds, asOf);
     const task = (type: TaskType, extra: { key?: string; text?: string | null; link?: string | null; title?: string } = {}) => {
       tasks.insert(
@@ -151,8 +166,9 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       return 'task' as const;
     };
     const channel = a.step.channel;
+    const customerContacts = contacts.listByCustomer(a.customerId);
     if (a.step.automatic && (channel === 'email' || channel === 'whatsapp' || channel === 'sms')) {
-      const to = recipientFor(a.customerId, channel);
+      const to = recipientFor(customerContacts, channel);
       if (!to) return task('fix_contact', { key: `${a.key}|contato`, title: `Cadastrar ${channel === 'email' ? 'e-mail' : 'celular'} para a etapa "${a.step.name}"` });
       if (!company) return 'held';
       const msg = render(a.step.templateId, a.customerId, rows, to.contact, company, asOf);
@@ -174,14 +190,14 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           bodyHtml: channel === 'email' ? msg.html : '',
           bodyText: msg.text,
           contactDate: a.contactDate,
-          nextAttemptAt: firstSlot(a.customerId, a.contactDate),
+          nextAttemptAt: instantOf(slotOf(place.uf, place.city, a.contactDate), timeZoneFor(place.uf)).toISOString(),
         },
         at,
       );
       return 'message';
     }
     const type = MANUAL_TASK_TYPE[channel];
-    const contact = recipientFor(a.customerId, 'whatsapp');
+    const contact = recipientFor(customerContacts, 'whatsapp');
     const msg = company ? render(a.step.templateId, a.customerId, rows, contact?.contact ?? null, company, asOf) : null;
     const link = type === 'whatsapp' && contact && msg ? waMeLink(contact.address, msg.text) : null;
     return task(type, { text: msg?.text ?? null, link });
@@ -203,7 +219,8 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       const summary: PassSummary = { messages: 0, tasks: 0, held: 0, heldNoCompany: 0, paused: 0 };
       if (!window) return summary;
       return ctx.tx(() => {
-        const customerMap = ladders.dunningCustomers();
+        const customerMap = ladders.dunningCustomers(window.from, window.to);
+        const slotOf = slotFinder();
         const stepsByLadder = new Map<number, typeof steps>();
         for (const st of steps) stepsByLadder.set(st.ladderId, [...(stepsByLadder.get(st.ladderId) ?? []), st]);
         const done = ladders.doneSteps(window.from, window.to);
@@ -219,24 +236,22 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           invoices: ladders.candidateInvoices(window.from, window.to),
           pauses: ladders.activePauses(asOf),
           optedOutCustomerIds: new Set([...customerMap.values()].filter((c) => c.optedOut).map((c) => c.id)),
+          canReach: (id, channel) => (channel === 'email' ? customerMap.get(id)?.hasEmail : customerMap.get(id)?.hasPhone) ?? false,
           isStepDone: (inv, step) => done.get(inv)?.has(step) ?? false,
           contactDates,
           policy: s.policy,
-          calendarFor: (uf, city) => createBankCalendar(uf ?? undefined, city ?? undefined),
-          contactDayFor: (c) => nextSlotLocal(c.uf, c.city, asOf).date,
+          calendarFor,
+          contactDayFor: (c) => slotOf(c.uf, c.city, asOf).date,
         });
         const at = ctx.nowIso();
         for (const a of plan.actions) {
-          const outcome = record(a, company, s, asOf, at);
+          const outcome = record(a, customerMap.get(a.customerId)!, slotOf, company, s, asOf, at);
           if (outcome === 'held') {
             summary.heldNoCompany++;
             continue;
           }
+          // The outbox row and the task are the record; the customer's history gets the send and the outcome.
           ladders.markStepsDone(a.invoiceIds, a.step.id, asOf);
-          activity.append(
-            { actor: 'régua', action: outcome === 'message' ? 'dunning.message_queued' : 'dunning.task_created', customerId: a.customerId, details: { step: a.step.name, channel: a.step.channel, invoiceIds: a.invoiceIds } },
-            at,
-          );
           summary[outcome === 'message' ? 'messages' : 'tasks']++;
         }
         summary.held = plan.held.length;
@@ -301,7 +316,8 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       const asOf = ctx.asOf();
       const rows = invoices.listByCustomer(p.customerId, 'open', asOf, 0, 50).rows.filter((r) => OPEN_NOW.includes(r.status));
       if (rows.length === 0) warnings.push('Este cliente não tem títulos em aberto.');
-      const contact = recipientFor(p.customerId, 'email')?.contact ?? contacts.listByCustomer(p.customerId)[0] ?? null;
+      const list = contacts.listByCustomer(p.customerId);
+      const contact = recipientFor(list, 'email')?.contact ?? list[0] ?? null;
       const msg = render(p.templateId, p.customerId, rows, contact, company, asOf)!;
       return { ...msg, invoiceCount: rows.length, warnings };
     },

@@ -4,7 +4,6 @@
  * At most once: a message is marked 'sending' (committed) before the network call, so a crash can
  * never make it go out twice (see outboxRepo.failInterrupted).
  */
-import { createBankCalendar } from '../../../shared/domain/bank-calendar';
 import { contactRuleFor, instantOf, isWithinContactHours, localTimeIn, nextContactSlot, timeZoneFor } from '../../../shared/domain/contact-hours';
 import type { OutboxListResult, OutboxRow } from '../../../shared/ipc/dunning.contract';
 import { AppError } from '../../../shared/ipc/envelope';
@@ -12,7 +11,7 @@ import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import type { OutboxMessage } from '../db/repos/outbox.repo';
 import type { MessageSender } from '../messaging/messaging.types';
-import type { CompanySource, DunningService } from './dunning.service';
+import { calendarFor, type CompanySource, type DunningService } from './dunning.service';
 
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 5 * 60_000;
@@ -74,7 +73,7 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     const uf = customer?.address.uf ?? null;
     const tz = timeZoneFor(uf);
     const rule = contactRuleFor(uf);
-    const calendar = createBankCalendar(uf ?? undefined, customer?.address.city ?? undefined);
+    const calendar = calendarFor(uf, customer?.address.city ?? null);
     const local = localTimeIn(ctx.clock.now(), tz);
     if (!isWithinContactHours(local, rule, calendar)) return { postponeTo: instantOf(nextContactSlot(local, rule, calendar), tz).toISOString() };
     if (stillOpen.length < m.invoiceIds.length) {

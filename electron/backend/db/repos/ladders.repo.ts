@@ -93,33 +93,47 @@ export function laddersRepo(prepare: Prepare) {
     },
 
     /**
-     * Every customer with the ladder that applies (own > segment > default) and whether they asked to stop
-     * (has contacts, all opted out).
+     * Customers with open títulos due within [from, to], with the ladder that applies (own > segment >
+     * default), whether they asked to stop (has contacts, all opted out) and whether a valid, consented
+     * e-mail / phone exists for the automatic channels.
      */
-    dunningCustomers(): Map<number, DunningCustomer & { optedOut: boolean }> {
+    dunningCustomers(from: string, to: string): Map<number, DunningCustomer & { optedOut: boolean; hasEmail: boolean; hasPhone: boolean }> {
       const rows = prepare(
-        `SELECT c.id, c.segment, c.uf, c.city,
+        `WITH cand AS (
+           SELECT DISTINCT customer_id FROM invoices WHERE status IN ('open', 'partial', 'disputed') AND due_date BETWEEN @from AND @to
+         ), reach AS (
+           SELECT customer_id, MIN(opted_out) AS all_out,
+                  MAX(is_valid = 1 AND opted_out = 0 AND email IS NOT NULL) AS has_email,
+                  MAX(is_valid = 1 AND opted_out = 0 AND COALESCE(whatsapp, phone) IS NOT NULL) AS has_phone
+           FROM contacts WHERE customer_id IN (SELECT customer_id FROM cand) GROUP BY customer_id
+         )
+         SELECT c.id, c.segment, c.uf, c.city,
                 COALESCE(own.ladder_id, seg.ladder_id, (SELECT id FROM dunning_ladders WHERE is_default = 1)) AS ladder_id,
-                (EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id)
-                 AND NOT EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND k.opted_out = 0)) AS opted_out
-         FROM customers c
+                COALESCE(r.all_out, 0) AS opted_out, COALESCE(r.has_email, 0) AS has_email, COALESCE(r.has_phone, 0) AS has_phone
+         FROM cand JOIN customers c ON c.id = cand.customer_id
+         LEFT JOIN reach r ON r.customer_id = c.id
          LEFT JOIN dunning_ladder_assignments own ON own.customer_id = c.id
          LEFT JOIN dunning_ladder_assignments seg ON seg.segment = c.segment`,
-      ).all() as { id: number; segment: string | null; uf: string | null; city: string | null; ladder_id: number | null; opted_out: number }[];
-      const out = new Map<number, DunningCustomer & { optedOut: boolean }>();
-      for (const r of rows) out.set(r.id, { id: r.id, segment: r.segment, uf: r.uf, city: r.city, ladderId: r.ladder_id, optedOut: r.opted_out === 1 });
+      ).raw().all({ from, to }) as [number, string | null, string | null, string | null, number | null, number, number, number][];
+      const out = new Map<number, DunningCustomer & { optedOut: boolean; hasEmail: boolean; hasPhone: boolean }>();
+      for (const [id, segment, uf, city, ladderId, optedOut, hasEmail, hasPhone] of rows) {
+        out.set(id, { id, segment, uf, city, ladderId, optedOut: optedOut === 1, hasEmail: hasEmail === 1, hasPhone: hasPhone === 1 });
+      }
       return out;
     },
 
     /** Open títulos due within [from, to] (the dunning index), and every disputed one (they pause the customer). */
     candidateInvoices(from: string, to: string): DunningInvoice[] {
-      return prepare(
+      const rows = prepare(
         `SELECT id, customer_id AS customerId, due_date AS dueDate, amount_cents - paid_cents AS openCents, status
          FROM invoices WHERE status IN ('open', 'partial', 'disputed') AND due_date BETWEEN ? AND ?
          UNION ALL
          SELECT id, customer_id, due_date, amount_cents - paid_cents, status
          FROM invoices WHERE status IN ('open', 'partial', 'disputed') AND status = 'disputed' AND NOT (due_date BETWEEN ? AND ?)`,
-      ).all(from, to, from, to) as DunningInvoice[];
+      )
+        .raw()
+        .all(from, to, from, to) as [number, number, string, number, DunningInvoice['status']][];
+      return rows.map(([id, customerId, dueDate, openCents, status]) => ({ id, customerId, dueDate, openCents, status }));
     },
     /** (invoice, step) pairs already done for títulos due within [from, to]. */
     doneSteps(from: string, to: string): Map<number, Set<number>> {
