@@ -183,16 +183,24 @@ export function dashboardService(ctx: Context) {
     };
   }
 
-  function trendPoint(date: string, previous: string, f: DashboardFilters): TrendPoint {
-    return cached(`trend:${date}:${JSON.stringify(f)}`, () => {
+  /**
+   * The month-ends in order: each snapshot groups the balances by bucket on its date and on the previous date,
+   * so one scan per date gives that date's totals and the roll rates from the one before.
+   */
+  function trendPoints(dates: string[], f: DashboardFilters): TrendPoint[] {
+    let previous = previousMonthEnd(dates[0]!);
+    let before = bucketTotals(repo.snapshot(previous, null, f));
+    return dates.map((date) => {
       const groups = repo.snapshot(date, previous, f);
-      const now = totalsOf(bucketTotals(groups));
-      const before = bucketTotals(repo.snapshot(previous, null, f));
+      const buckets = bucketTotals(groups);
+      const now = totalsOf(buckets);
       const opening = totalsOf(before);
       const stillOpen = AGING_BUCKETS.map(() => 0);
       for (const g of groups) if (g.previousBucket >= 0) stillOpen[g.previousBucket]! += g.openCents;
       const recovered = repo.recoveredCents(previous, date, f);
       const rollRates = Object.fromEntries(AGING_BUCKETS.map((b, i) => [b.key, rollRate(stillOpen[i]!, before.cents[i]!)])) as TrendPoint['rollRates'];
+      previous = date;
+      before = buckets;
       return {
         date,
         openCents: now.openCents,
@@ -216,8 +224,7 @@ export function dashboardService(ctx: Context) {
     trends(p: ParsedParams<'dashboard.trends'>): DashboardTrends {
       const asOf = resolveAsOf(p.asOf);
       const f = filtersOf(p);
-      const points = trendDates(asOf).map((date) => trendPoint(date, previousMonthEnd(date), f));
-      return { asOf, points };
+      return cached(`trends:${asOf}:${JSON.stringify(f)}`, () => ({ asOf, points: trendPoints(trendDates(asOf), f) }));
     },
 
     cashForecast(): CashForecast {

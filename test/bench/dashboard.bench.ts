@@ -1,0 +1,129 @@
+// The dashboard at scale (50k customers / 1M títulos). Every aggregate is computed AS OF a date from the títulos
+// and payments, so "uncached" runs bust the service's per-data-version cache with a commit from another
+// connection before each call; "cached" is what a second look at the same data costs.
+import Database from 'better-sqlite3';
+import type { Backend } from '../../electron/backend/backend.types';
+import { createBackend } from '../../electron/backend/create-backend';
+import { trendDates } from '../../shared/domain/kpi';
+import { medianMs, onceMs, type BenchSuite } from './bench-kit';
+
+const NOW = new Date('2026-11-25T15:00:00.000Z');
+const AS_OF = '2026-11-25';
+
+async function call(backend: Backend, method: string, params: unknown): Promise<unknown> {
+  const env = await backend.dispatch(method, params);
+  if (!env.ok) throw new Error(`${method}: ${env.error.message}`);
+  return env.data;
+}
+
+/** Median of `runs` timings of `fn`, each after `before` (not timed). */
+async function medianAfter(runs: number, before: () => void, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    before();
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** Today's aging, per-customer balances and month payments the plain way: what a dashboard without history costs. */
+const RAW_TODAY = [
+  `SELECT CASE WHEN due_date >= @asOf THEN 0 WHEN julianday(@asOf) - julianday(due_date) <= 15 THEN 1
+               WHEN julianday(@asOf) - julianday(due_date) <= 30 THEN 2 WHEN julianday(@asOf) - julianday(due_date) <= 60 THEN 3
+               WHEN julianday(@asOf) - julianday(due_date) <= 90 THEN 4 WHEN julianday(@asOf) - julianday(due_date) <= 180 THEN 5 ELSE 6 END AS b,
+          SUM(amount_cents - paid_cents), COUNT(*)
+   FROM invoices WHERE status IN ('open', 'partial', 'disputed') GROUP BY b`,
+  `SELECT c.id, c.legal_name, c.segment, c.uf, c.sales_rep, b.* FROM (
+     SELECT customer_id, SUM(amount_cents - paid_cents) AS open_cents,
+            SUM(CASE WHEN due_date < @asOf THEN amount_cents - paid_cents ELSE 0 END) AS overdue_cents,
+            MIN(CASE WHEN due_date < @asOf THEN due_date END) AS oldest_due
+     FROM invoices WHERE status IN ('open', 'partial', 'disputed') GROUP BY customer_id) b JOIN customers c ON c.id = b.customer_id`,
+  `SELECT SUM(p.amount_cents) FROM payments p JOIN invoices i ON i.id = p.invoice_id WHERE p.paid_on > '2026-10-31' AND p.paid_on <= @asOf AND i.due_date < '2026-10-31'`,
+];
+
+/** The overdue balance on a past date without dated columns: sum each título's payments up to it. */
+const RAW_NAIVE_OVERDUE_AT = `
+  SELECT SUM(i.amount_cents - COALESCE(p.paid, 0)) FROM invoices i
+  LEFT JOIN (SELECT invoice_id, SUM(amount_cents) AS paid FROM payments WHERE paid_on <= @d GROUP BY invoice_id) p ON p.invoice_id = i.id
+  WHERE i.issue_date <= @d AND i.due_date < @d AND COALESCE(p.paid, 0) < i.amount_cents AND i.status NOT IN ('written_off', 'renegotiated')`;
+
+export const dashboardBench: BenchSuite = {
+  name: 'painel',
+  async run(ctx) {
+    const dbPath = ctx.copyOfBigDb();
+    let backend!: Backend;
+    const coldMs = await onceMs(async () => {
+      backend = createBackend({ dbPath, clock: { now: () => NOW }, log: () => {} });
+      await call(backend, 'dashboard.summary', {});
+    });
+    const raw = new Database(dbPath);
+    raw.pragma('busy_timeout = 2000');
+    let n = 0;
+    const bust = raw.prepare(`INSERT INTO settings (key, value) VALUES ('bench.bust', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
+    const invalidate = () => void bust.run(String(++n));
+    try {
+      ctx.report({ name: 'abrir o banco + primeiro resumo', adimpleMs: coldMs, note: 'inclui migrações pendentes' });
+
+      const rawToday = RAW_TODAY.map((sql) => raw.prepare(sql));
+      ctx.report({
+        name: 'resumo de hoje (sem cache)',
+        adimpleMs: await medianAfter(5, invalidate, () => call(backend, 'dashboard.summary', {})),
+        baselineMs: await medianMs(5, () => rawToday.forEach((s) => s.all({ asOf: AS_OF }))),
+        baselineLabel: 'SQL puro só de hoje',
+        note: 'faixas, maiores devedores, quebras, KPIs do mês e 90 dias',
+      });
+      ctx.report({ name: 'resumo de hoje (em cache)', adimpleMs: await medianMs(7, () => call(backend, 'dashboard.summary', {})) });
+      ctx.report({
+        name: 'resumo em 30/06/2026 (sem cache)',
+        adimpleMs: await medianAfter(5, invalidate, () => call(backend, 'dashboard.summary', { asOf: '2026-06-30' })),
+      });
+      ctx.report({
+        name: 'resumo UF=SP (sem cache)',
+        adimpleMs: await medianAfter(5, invalidate, () => call(backend, 'dashboard.summary', { uf: 'SP' })),
+      });
+
+      const naive = raw.prepare(RAW_NAIVE_OVERDUE_AT);
+      const dates = trendDates(AS_OF);
+      ctx.report({
+        name: 'tendência de 12 meses (sem cache)',
+        adimpleMs: await medianAfter(3, invalidate, () => call(backend, 'dashboard.trends', {})),
+        baselineMs: await medianMs(1, () => dates.forEach((d) => naive.get({ d }))),
+        baselineLabel: 'SQL ingênuo: só o vencido, somando pagamentos',
+        note: 'vencido, inadimplência, recuperado e rolagem por faixa em 12 datas',
+      });
+      ctx.report({ name: 'tendência de 12 meses (em cache)', adimpleMs: await medianMs(7, () => call(backend, 'dashboard.trends', {})) });
+      ctx.report({
+        name: 'previsão de caixa 8 semanas (sem cache)',
+        adimpleMs: await medianAfter(5, invalidate, () => call(backend, 'dashboard.cashForecast', {})),
+      });
+      ctx.report({
+        name: 'painel inteiro: resumo + tendência + caixa + obrigações (sem cache)',
+        adimpleMs: await medianAfter(3, invalidate, () =>
+          Promise.all([
+            call(backend, 'dashboard.summary', {}),
+            call(backend, 'dashboard.trends', {}),
+            call(backend, 'dashboard.cashForecast', {}),
+            call(backend, 'obligations.list', {}),
+          ]),
+        ),
+      });
+      ctx.report({
+        name: 'painel inteiro (em cache, sem escrita desde a última visita)',
+        adimpleMs: await medianMs(7, () =>
+          Promise.all([
+            call(backend, 'dashboard.summary', {}),
+            call(backend, 'dashboard.trends', {}),
+            call(backend, 'dashboard.cashForecast', {}),
+            call(backend, 'obligations.list', {}),
+          ]),
+        ),
+      });
+    } finally {
+      raw.close();
+      backend.close();
+    }
+  },
+};
