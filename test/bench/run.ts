@@ -8,13 +8,12 @@ import { openDatabase } from '../../electron/backend/db/connection';
 import { loadDemoData } from '../../electron/backend/demo/load-demo';
 import { bankReturnsBench } from './bank-returns.bench';
 import type { BenchContext, BenchRow, BenchSuite } from './bench-kit';
-import { dashboardBench } from './dashboard.bench';
 import { creditBench } from './credit.bench';
 import { importsBench } from './imports.bench';
 import { dunningBench } from './dunning.bench';
 import { portfolioBench } from './portfolio.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench, dashboardBench, creditBench, bankReturnsBench, dunningBench, importsBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench, dunningBench, importsBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 

@@ -1,7 +1,7 @@
 // Which título a return movement is about: the company's own id first (what the company sent in "uso da
 // empresa"), then the nosso número, then the document number. A key that points at more than one título
 // matches none of them: settling the wrong título is worse than reporting "not found".
-import { nossoNumeroKeys, unpadded } from '../../../shared/domain/cnab/nosso-numero';
+import { nossoNumeroKeys, paddedVariants, unpadded } from '../../../shared/domain/cnab/nosso-numero';
 import type { ParsedReturnFile, ReturnItem } from '../../../shared/domain/cnab/parse-return';
 import type { InvoiceMatch, MatchedBy } from '../../../shared/domain/cnab/settle';
 import type { BankReturnsRepo, MatchableInvoice } from '../db/repos/bank-returns.repo';
@@ -39,8 +39,10 @@ export function invoiceMatcher(repo: BankReturnsRepo, file: Pick<ParsedReturnFil
       if (exact) return exact;
     }
     for (const key of keys) {
-      const loose = single(repo.invoicesByUnpaddedNossoNumero(unpadded(key)));
-      if (loose) return loose;
+      for (const variant of paddedVariants(key)) {
+        const loose = single(repo.invoicesByNossoNumero(variant));
+        if (loose) return loose;
+      }
     }
     return null;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nossoNumeroKeys, unpadded } from './nosso-numero';
+import { nossoNumeroKeys, paddedVariants, unpadded } from './nosso-numero';
 
 describe('nossoNumeroKeys', () => {
   it('CNAB 240: the whole field, then the part Itaú and Bradesco reserve for the number', () => {
@@ -13,5 +13,11 @@ describe('nossoNumeroKeys', () => {
     expect(nossoNumeroKeys('CNAB400', '237', '')).toEqual([]);
     expect(nossoNumeroKeys('CNAB400', '237', '00000000000')).toEqual([]);
     expect(unpadded('000120')).toBe('120');
+  });
+
+  it('other paddings of the same number, for títulos stored at another width', () => {
+    expect(paddedVariants('000000123')).toEqual(['123', '00000123', '0000000123', '00000000123', '000000000123', '0000000000123', '000000000000123', '00000000000000123']);
+    expect(paddedVariants('31285570000000042')).toEqual([]);
+    expect(paddedVariants('AB12')).toEqual([]);
   });
 });

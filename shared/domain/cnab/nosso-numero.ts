@@ -10,7 +10,7 @@ const CNAB240_INNER: Readonly<Record<string, readonly [number, number]>> = {
   '237': [8, 19],
 };
 
-/** Candidate keys, most specific first, each also tried without leading zeros by the lookup. */
+/** Candidate keys, most specific first; the lookup also tries each in its other paddings. */
 export function nossoNumeroKeys(format: CnabFormat, bank: string, raw: string): string[] {
   const keys = [raw.trim()];
   const inner = format === 'CNAB240' ? CNAB240_INNER[bank] : undefined;
@@ -21,4 +21,15 @@ export function nossoNumeroKeys(format: CnabFormat, bank: string, raw: string): 
 /** "000123" → "123": banks pad the same number to different widths. */
 export function unpadded(key: string): string {
   return key.replace(/^0+/, '');
+}
+
+/** Widths banks give the nosso número (Itaú/Santander 8, Sicoob 10–12, Bradesco 11, Caixa 15, BB 17). */
+const NOSSO_NUMERO_WIDTHS = [8, 10, 11, 12, 13, 15, 17];
+
+/** The same number unpadded and zero-padded to each usual width, other than `key` itself. */
+export function paddedVariants(key: string): string[] {
+  const bare = unpadded(key);
+  if (!/^\d+$/.test(bare)) return [];
+  const variants = [bare, ...NOSSO_NUMERO_WIDTHS.filter((w) => w > bare.length).map((w) => bare.padStart(w, '0'))];
+  return variants.filter((v) => v !== key);
 }

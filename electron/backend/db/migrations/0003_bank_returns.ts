@@ -70,8 +70,5 @@ CREATE TABLE bank_return_items (
 CREATE INDEX bank_return_items_file_result ON bank_return_items(file_id, result, line_no);
 CREATE INDEX bank_return_items_file_line ON bank_return_items(file_id, line_no);
 CREATE INDEX bank_return_items_invoice ON bank_return_items(invoice_id) WHERE invoice_id IS NOT NULL;
-
--- Nosso número as banks pad it: a return may carry the stored value with or without leading zeros.
-CREATE INDEX invoices_nosso_numero_unpadded ON invoices(ltrim(nosso_numero, '0')) WHERE nosso_numero IS NOT NULL;
 `,
 };

@@ -104,12 +104,6 @@ export function bankReturnsRepo(prepare: Prepare) {
     invoicesByNossoNumero(key: string): MatchableInvoice[] {
       return prepare(`${INVOICE_SELECT} WHERE i.nosso_numero = ? LIMIT ${CANDIDATES}`).all(key) as MatchableInvoice[];
     },
-    /** Same number, other padding (uses the expression index of migration 0003). */
-    invoicesByUnpaddedNossoNumero(unpadded: string): MatchableInvoice[] {
-      return prepare(`${INVOICE_SELECT} WHERE ltrim(i.nosso_numero, '0') = ? AND i.nosso_numero IS NOT NULL LIMIT ${CANDIDATES}`).all(
-        unpadded,
-      ) as MatchableInvoice[];
-    },
     invoicesByDocumentNumber(documentNumber: string): MatchableInvoice[] {
       return prepare(`${INVOICE_SELECT} WHERE i.document_number = ? LIMIT ${CANDIDATES}`).all(documentNumber) as MatchableInvoice[];
     },
