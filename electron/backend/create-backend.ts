@@ -2,7 +2,9 @@ import type { Backend, Clock } from './backend.types';
 import { createContext } from './context';
 import { openDatabase } from './db/connection';
 import { createFileIntake } from './files/file-intake';
+import { sealAtOpen } from './audit/audit-chain';
 import { appHandlers } from './handlers/app.handlers';
+import { auditHandlers } from './handlers/audit.handlers';
 import { bankReturnsHandlers } from './handlers/bank-returns.handlers';
 import { contactsHandlers } from './handlers/contacts.handlers';
 import { creditHandlers } from './handlers/credit.handlers';
@@ -30,6 +32,7 @@ export function createBackend(options: BackendOptions): Backend {
   const log = options.log ?? ((msg: string) => console.error(msg));
   const { db, backupPath } = openDatabase(options.dbPath, { now: () => clock.now() });
   if (backupPath) log(`Backup before migrating: ${backupPath}`);
+  sealAtOpen(db);
   const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
   const dunning = createDunning(ctx, {
@@ -39,7 +42,7 @@ export function createBackend(options: BackendOptions): Backend {
     onRan: () => router.emit('data.changed', { tables: ['dunning_tasks', 'outbox_messages', 'job_runs', 'contacts', 'activity_log'] }),
   });
   const router = createRouter(
-    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
+    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), auditHandlers(ctx), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
   return {

@@ -3,6 +3,7 @@
  * strings, integer centavos) validated by its zod schema in ./schemas, and answers an Envelope.
  */
 import type { AgingBucketKey } from '../domain/aging';
+import type { AuditApi } from './audit.contract';
 import type { BankReturnsApi, BankReturnTable } from './bank-returns.contract';
 import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
@@ -206,7 +207,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi & AuditApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image';

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
+import { auditSchemas } from './audit.schemas';
 import { bankReturnsSchemas } from './bank-returns.schemas';
 import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
@@ -171,6 +172,7 @@ export const schemas = {
   ...importsSchemas,
   ...settingsSchemas,
   ...reportsSchemas,
+  ...auditSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;
