@@ -12,8 +12,9 @@ import { creditBench } from './credit.bench';
 import { importsBench } from './imports.bench';
 import { dunningBench } from './dunning.bench';
 import { portfolioBench } from './portfolio.bench';
+import { reportsBench } from './reports.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench, dunningBench, importsBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 

@@ -228,7 +228,8 @@ export function dataTable(options: DataTableOptions): Content {
     return zebra++ % 2 === 1 ? COLORS.zebra : null;
   });
   return {
-    table: { headerRows: 1, widths: columns.map((c) => c.width), body, dontBreakRows: true },
+    // Rows may break across pages: `dontBreakRows` makes pdfmake measure every row twice (~45% slower).
+    table: { headerRows: 1, widths: columns.map((c) => c.width), body },
     layout: {
       fillColor: (rowIndex: number) => (rowIndex === 0 ? COLORS.brand : fills[rowIndex - 1] ?? null),
       hLineWidth: (i: number, node) => (i === 0 || i === 1 || i === node.table.body.length ? 0.8 : isStrong(kinds[i - 1]) || isStrong(kinds[i - 2]) ? 0.6 : 0.25),
