@@ -20,11 +20,7 @@ export function ImportsPage() {
   }, [loadHistory, onProgress]);
 
   async function start(mode: ImportMode) {
-    try {
-      await run(mode);
-    } catch {
-      toast.success(t('imports.cancelled'));
-    }
+    if ((await run(mode)) === 'cancelled') toast.success(t('imports.cancelled'));
   }
 
   const validated = validatedMapping === mapping && result !== null;

@@ -29,7 +29,8 @@ interface ImportsState {
   setSource(source: string): void;
   applySource(): Promise<void>;
   setField(field: ImportField, header: string | null): void;
-  run(mode: ImportMode): Promise<void>;
+  /** Resolves how the run ended; a failure's message is in `error`. */
+  run(mode: ImportMode): Promise<'done' | 'cancelled' | 'failed'>;
   cancel(): Promise<void>;
   onProgress(jobId: string, fraction: number, rowsDone: number): void;
   loadHistory(): Promise<void>;
@@ -99,7 +100,7 @@ export const useImports = create<ImportsState>((set, get) => ({
 
   async run(mode) {
     const { file, source, mapping } = get();
-    if (!file) return;
+    if (!file) return 'failed';
     const jobId = crypto.randomUUID();
     set({ running: { jobId, mode, fraction: 0, rowsDone: 0 }, error: null });
     try {
@@ -107,10 +108,11 @@ export const useImports = create<ImportsState>((set, get) => ({
       localStorage.setItem(SOURCE_KEY, source.trim());
       set({ result, validatedMapping: mapping, running: null });
       if (result.committed) void get().loadHistory();
+      return 'done';
     } catch (e) {
       const cancelled = e instanceof ApiCallError && e.error.details?.reason === 'cancelled';
-      set({ running: null, error: cancelled ? null : messageOf(e), result: cancelled ? null : get().result });
-      if (cancelled) throw e;
+      set({ running: null, error: cancelled ? null : messageOf(e) });
+      return cancelled ? 'cancelled' : 'failed';
     }
   },
 
