@@ -1,15 +1,19 @@
 import type { Backend, Clock } from './backend.types';
 import { createContext } from './context';
-import { openDatabase } from './db/connection';
 import { createFileIntake } from './files/file-intake';
 import { sealAtOpen } from './audit/audit-chain';
+import { backupService, openChecked } from './backup/backup.service';
+import { createRecoveryBackend } from './backup/recovery-backend';
+import type { RetentionPolicy } from './backup/retention';
 import { appHandlers } from './handlers/app.handlers';
 import { auditHandlers } from './handlers/audit.handlers';
+import { backupHandlers } from './handlers/backup.handlers';
 import { bankReturnsHandlers } from './handlers/bank-returns.handlers';
 import { contactsHandlers } from './handlers/contacts.handlers';
 import { creditHandlers } from './handlers/credit.handlers';
 import { customersHandlers } from './handlers/customers.handlers';
 import { dashboardHandlers } from './handlers/dashboard.handlers';
+import { healthHandlers } from './handlers/health.handlers';
 import { importsHandlers } from './handlers/imports.handlers';
 import { invoicesHandlers } from './handlers/invoices.handlers';
 import { negotiationHandlers } from './handlers/negotiation.handlers';
@@ -25,16 +29,26 @@ export interface BackendOptions extends DunningOptions {
   log?: (msg: string) => void;
   /** Who is acting, until local users exist. */
   actor?: () => string;
+  /** Automatic backups kept (default 7 daily + 4 weekly); the daily backup runs when the scheduler is started. */
+  backupRetention?: RetentionPolicy;
+  /** Called after a restore was staged, to reopen the backend (the desktop app relaunches itself). */
+  requestRestart?: () => void;
 }
 
 export function createBackend(options: BackendOptions): Backend {
   const clock = options.clock ?? { now: () => new Date() };
   const log = options.log ?? ((msg: string) => console.error(msg));
-  const { db, backupPath } = openDatabase(options.dbPath, { now: () => clock.now() });
+  const files = createFileIntake();
+  const backupOptions = { dbPath: options.dbPath, files, retention: options.backupRetention, requestRestart: options.requestRestart, log };
+  const opened = openChecked(options.dbPath, () => clock.now(), log);
+  if ('problem' in opened) return createRecoveryBackend(opened.problem, backupOptions);
+  const { db, backupPath } = opened;
   if (backupPath) log(`Backup before migrating: ${backupPath}`);
   sealAtOpen(db);
-  const files = createFileIntake();
   const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
+  const backups = backupService(ctx, backupOptions);
+  if (opened.restoredAside) backups.recordRestore(opened.restoredAside);
+  const stopDailyBackup = options.startScheduler ? backups.startDaily() : () => {};
   const dunning = createDunning(ctx, {
     ...options,
     log,
@@ -42,7 +56,7 @@ export function createBackend(options: BackendOptions): Backend {
     onRan: () => router.emit('data.changed', { tables: ['dunning_tasks', 'outbox_messages', 'job_runs', 'contacts', 'activity_log'] }),
   });
   const router = createRouter(
-    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), auditHandlers(ctx), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
+    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), auditHandlers(ctx), healthHandlers(), backupHandlers(backups, backupOptions), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
   return {
@@ -52,6 +66,7 @@ export function createBackend(options: BackendOptions): Backend {
     scheduler: dunning.scheduler,
     close: () => {
       dunning.scheduler.stop();
+      stopDailyBackup();
       files.close();
       db.close();
     },

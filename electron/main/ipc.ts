@@ -60,6 +60,10 @@ const OPEN_FILE_DIALOGS: Record<FilePurpose, { title: string; filters: FileFilte
     filters: [{ name: 'Retorno CNAB', extensions: ['ret', 'txt', 'dat', 'cnab'] }, { name: 'Todos os arquivos', extensions: ['*'] }],
   },
   image: { title: 'Escolher imagem', filters: [{ name: 'Imagens', extensions: ['png', 'jpg', 'jpeg'] }] },
+  backup: {
+    title: 'Restaurar backup',
+    filters: [{ name: 'Backup do Adimple', extensions: ['sqlite', 'db'] }, { name: 'Todos os arquivos', extensions: ['*'] }],
+  },
 };
 
 export const openFileParams = z.object({

@@ -4,6 +4,7 @@
  */
 import type { AgingBucketKey } from '../domain/aging';
 import type { AuditApi } from './audit.contract';
+import type { BackupApi } from './backup.contract';
 import type { BankReturnsApi, BankReturnTable } from './bank-returns.contract';
 import type { CreditApi, CreditTable } from './credit.contract';
 import type { DashboardApi } from './dashboard.contract';
@@ -207,10 +208,10 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi & AuditApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi & AuditApi & BackupApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
-export type FilePurpose = 'erp-import' | 'bank-return' | 'image';
+export type FilePurpose = 'erp-import' | 'bank-return' | 'image' | 'backup';
 
 /** A file the user picked, known to the backend by its token (the renderer never holds a path). */
 export interface PickedFile {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
 import { auditSchemas } from './audit.schemas';
+import { backupSchemas } from './backup.schemas';
 import { bankReturnsSchemas } from './bank-returns.schemas';
 import { creditSchemas } from './credit.schemas';
 import { dashboardSchemas } from './dashboard.schemas';
@@ -173,6 +174,7 @@ export const schemas = {
   ...settingsSchemas,
   ...reportsSchemas,
   ...auditSchemas,
+  ...backupSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;

@@ -1,4 +1,5 @@
 /** Company settings: the creditor's identification printed on every report and collection document. */
+import type { Address } from './contract';
 import type { Params } from './schemas';
 
 export type LogoMimeType = 'image/png' | 'image/jpeg';
@@ -9,15 +10,8 @@ export interface CompanyLogo {
   base64: string;
 }
 
-export interface CompanyAddress {
-  street: string | null;
-  streetNumber: string | null;
-  complement: string | null;
-  district: string | null;
-  city: string | null;
-  uf: string | null;
-  postalCode: string | null;
-}
+/** The same address shape as a customer's. */
+export type CompanyAddress = Address;
 
 export interface CompanySettings {
   legalName: string;

@@ -15,6 +15,7 @@ const ACCEPT: Record<FilePurpose, string> = {
   'erp-import': '.csv,.txt,.xlsx',
   'bank-return': '.ret,.txt,.dat,.cnab',
   image: 'image/png,image/jpeg',
+  backup: '.sqlite,.db',
 };
 
 async function shell<M extends keyof ShellApi>(method: M, params: ShellApi[M]['params']): Promise<ShellApi[M]['result']> {
