@@ -122,7 +122,6 @@ export interface ImportRun {
 
 export interface ImportProgress {
   jobId: string;
-  phase: 'reading' | 'saving';
   rowsDone: number;
   /** 0..1, from bytes read (CSV) or rows done (XLSX). */
   fraction: number;

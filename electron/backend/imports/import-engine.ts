@@ -48,8 +48,6 @@ const MAX_DISAPPEARED_LISTED = 200;
 const HOOK_EVERY_ROWS = 2000;
 // Not payments: the triggers of migration 0004 look payments up by título on every status change.
 const BULK_TABLES = ['customers', 'contacts', 'invoices'] as const;
-/** Indexes the import's own lookups need (títulos by customer + document number). */
-const LOOKUP_INDEXES = ['invoices_customer_document_number'] as const;
 
 /** Runs the import on `db` (no transaction may be open on it) from `records` (data rows, header excluded). */
 export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>, hooks: EngineHooks = {}): ImportResult {
@@ -96,7 +94,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
     // per-row "seen" marks and most index maintenance are skipped.
     const empty = repo.emptiness();
     const fresh = empty.invoices;
-    const droppedIndexes = fresh ? repo.dropSecondaryIndexes(BULK_TABLES, LOOKUP_INDEXES) : [];
+    const droppedIndexes = fresh ? repo.dropSecondaryIndexes(BULK_TABLES) : [];
 
     const upsertCustomer = (row: ImportRow, existing: ExistingCustomer | null): number => {
       const known = customerIds.get(row.document);
@@ -152,7 +150,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       const parsed = parseRow(record.line, record.fields, job.columns);
       if (!parsed.row) {
         reject(record.line, parsed.issues);
-        const named = job.columns.kind === 'titles' ? titleNamedBy(record.fields) : null;
+        const named = job.columns.kind === 'titles' && !fresh ? titleNamedBy(record.fields) : null;
         if (named) repo.markSeen(named.id, job.source, runId);
         continue;
       }

@@ -52,7 +52,7 @@ export function importsService(ctx: Context, onProgress: (p: ImportProgress) => 
           const now = performance.now();
           if (now - lastEmit < PROGRESS_EVERY_MS) return;
           lastEmit = now;
-          onProgress({ jobId: p.jobId, phase: 'saving', rowsDone, fraction });
+          onProgress({ jobId: p.jobId, rowsDone, fraction });
         },
         log,
       );

@@ -123,17 +123,17 @@ export function importsRepo(prepare: Prepare) {
       return { customers: r.customers === 1, invoices: r.invoices === 1 };
     },
     /**
-     * Drops the secondary indexes of the tables a first, big import fills (keeping unique ones and those
-     * `keep` names, which the import's own lookups use) and returns their SQL to rebuild them before COMMIT:
+     * Drops the secondary (non-unique) indexes of the tables a first, big import fills and returns their SQL
+     * to rebuild them before COMMIT:
      * building an index once from sorted data is much faster than updating a dozen indexes per row. Inside
      * the import's transaction, so a rollback brings them back untouched.
      */
-    dropSecondaryIndexes(tables: readonly string[], keep: readonly string[]): string[] {
+    dropSecondaryIndexes(tables: readonly string[]): string[] {
       const indexes = prepare(
         `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))
          ORDER BY rowid`,
       ).all(JSON.stringify(tables)) as { name: string; sql: string }[];
-      const dropped = indexes.filter((i) => !keep.includes(i.name) && !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
+      const dropped = indexes.filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
       for (const i of dropped) prepare(`DROP INDEX "${i.name.replace(/"/g, '""')}"`).run();
       return dropped.map((i) => i.sql);
     },
