@@ -196,4 +196,5 @@ export interface CreditApi {
   'negativacao.list': { params: Params<'negativacao.list'>; result: NegativacaoRecord[] };
   'negativacao.alerts': { params: Params<'negativacao.alerts'>; result: NegativacaoRecord[] };
   'negativacao.exportCsv': { params: Params<'negativacao.exportCsv'>; result: CsvFile };
+  'negativacao.letterPdf': { params: Params<'negativacao.letterPdf'>; result: PdfFile };
 }

@@ -132,4 +132,5 @@ export const creditSchemas = {
   'negativacao.list': z.object({ status: negativacaoStatus.optional(), kind: negativacaoKind.optional(), limit: z.number().int().min(1).max(2000).default(500) }),
   'negativacao.alerts': z.object({}),
   'negativacao.exportCsv': z.object({ kind: negativacaoKind.default('negativacao') }),
+  'negativacao.letterPdf': z.object({ id }),
 } satisfies Record<string, z.ZodType>;

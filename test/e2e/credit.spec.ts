@@ -40,6 +40,13 @@ test('Crédito page: class distribution, a weight change moves the live preview,
   const aucText = await page.getByTestId('backtest-auc').innerText();
   expect(Number(aucText.replace(',', '.'))).toBeGreaterThan(0.7);
   await page.getByTestId('backtest').screenshot({ path: `${SCREENSHOT_DIR}/credit-02-backtest.png` });
+
+  // Policy per class: class A now blocks from 1 day overdue; the blocked list grows.
+  const blockedBefore = await page.getByTestId('blocked-table').locator('tbody tr').count();
+  await page.getByTestId('policy-block-A').fill('1');
+  await page.getByTestId('policy-save').click();
+  await expect.poll(() => page.getByTestId('blocked-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(blockedBefore);
+  await page.getByTestId('policy').screenshot({ path: `${SCREENSHOT_DIR}/credit-07-policy.png` });
 });
 
 test('a customer risk card shows score, class and reasons; a bureau score enters the reasons', async ({ page, app }) => {
@@ -82,10 +89,11 @@ test('blocked list as PDF for the sales force; negativação: authorize a candid
   await first.getByRole('checkbox').check();
   await neg.getByTestId('neg-authorize').click();
   const record = neg.getByTestId('neg-record').filter({ hasText: documentNumber });
-  await expect(record).toContainText('A enviar');
+  // Generous timeouts: the backend answers quickly, but the shared test machine can be very busy.
+  await expect(record).toContainText('A enviar', { timeout: 15_000 });
   await record.getByTestId('neg-to-sent').click();
   await page.getByTestId('neg-step-save').click();
-  await expect(record).toContainText('Enviado');
+  await expect(record).toContainText('Enviado', { timeout: 15_000 });
   await expect(record).toContainText('enviado 25/11/2026');
   await neg.screenshot({ path: `${SCREENSHOT_DIR}/credit-06-negativacao.png` });
 });

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NegativacaoRecord } from '../../shared/ipc/credit.contract';
 import { AS_OF, CNPJS, minusDays, openTestBackend, removeAllTempDirs, testClock, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
@@ -98,5 +101,41 @@ describe('negativação status flow', () => {
     expect(await tb.call('negativacao.alerts', {})).toEqual([]);
     const stored = tb.raw().prepare('SELECT paid_in_full_on, removal_due_on FROM negativacoes WHERE id = ?').get(rec.id);
     expect(stored).toEqual({ paid_in_full_on: '2026-11-19', removal_due_on: '2026-11-27' });
+  });
+});
+
+describe('pre-negativação letter', () => {
+  it('needs the company data, then names debtor, address, título, the 10-day notice and the legal basis', async () => {
+    const inv = await overdueInvoice(60);
+    const [rec] = await tb.call('negativacao.create', { invoiceIds: [inv.id] });
+    const refused = await tb.callRaw('negativacao.letterPdf', { id: rec!.id });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toContain('Configurações › Empresa');
+
+    await tb.call('settings.updateCompany', {
+      legalName: 'Distribuidora Exemplo Ltda',
+      tradeName: null,
+      cnpj: '11.222.333/0001-81',
+      address: { street: 'Rua das Flores', streetNumber: '120', complement: null, district: 'Centro', city: 'Campinas', uf: 'SP', postalCode: '13010-000' },
+      phone: '(19) 3234-5678',
+      email: 'cobranca@exemplo.com.br',
+      pixKey: null,
+      logo: null,
+      defaultFineBp: 200,
+      defaultMonthlyInterestBp: 100,
+    });
+    const pdf = await tb.call('negativacao.letterPdf', { id: rec!.id });
+    const dir = join('.test-output', 'credit');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'aviso-negativacao.pdf');
+    writeFileSync(path, Buffer.from(pdf.content, 'base64'));
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Devedora Comércio Ltda');
+    expect(text).toContain('Rua das Flores, 100 · Centro · Campinas/SP · CEP 13010-000');
+    expect(text).toContain(inv.documentNumber);
+    expect(text).toContain('10 (dez) dias');
+    expect(text).toContain('art. 43, § 2º, do Código de Defesa do Consumidor');
+    expect(text).toContain('Súmula 359');
+    expect(text).toContain('CNPJ 11.222.333/0001-81');
   });
 });

@@ -34,5 +34,6 @@ export function creditHandlers(ctx: Context): HandlerGroup {
     'negativacao.list': { run: (p) => negativacao.list(p) },
     'negativacao.alerts': { run: () => negativacao.alerts() },
     'negativacao.exportCsv': { run: (p) => negativacao.exportCsv(p.kind) },
+    'negativacao.letterPdf': { run: (p) => negativacao.letterPdf(p.id) },
   };
 }

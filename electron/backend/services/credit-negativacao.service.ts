@@ -10,13 +10,17 @@ import {
   type NegativacaoKind,
   type NegativacaoStatus,
 } from '../../../shared/domain/negativacao';
-import type { NegativacaoCandidate, NegativacaoRecord } from '../../../shared/ipc/credit.contract';
+import type { NegativacaoCandidate, NegativacaoRecord, PdfFile } from '../../../shared/ipc/credit.contract';
 import type { CsvFile } from '../../../shared/ipc/contract';
 import { AppError, type FieldError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
+import { negativacaoLetterContent } from '../credit/negativacao-letter.report';
 import type { CandidateRow, NegativacaoPatch, NegativacaoRecordRow } from '../db/repos/credit-negativacao.repo';
 import { centsToCsvDecimal, toCsv } from '../reports/csv';
+import { brDate } from '../reports/pdf/format';
+import { renderPdf, reportDocument } from '../reports/pdf/kit';
+import { isCompanyConfigured, settingsService } from './settings.service';
 
 const STATUS_PT: Record<NegativacaoStatus, string> = {
   to_send: 'a enviar',
@@ -194,6 +198,26 @@ export function creditNegativacaoService(ctx: Context) {
         );
         return toRecord(mustGet(p.id));
       });
+    },
+
+    /** The pre-negativação notice letter of one record, with the creditor's identification. */
+    async letterPdf(id: number): Promise<PdfFile> {
+      const company = settingsService(ctx).getCompany();
+      if (!isCompanyConfigured(company)) {
+        throw new AppError('VALIDATION', 'Preencha os dados da empresa (razão social, CNPJ e cidade) em Configurações › Empresa antes de emitir a carta.');
+      }
+      const record = toRecord(mustGet(id));
+      const asOf = ctx.asOf();
+      const doc = reportDocument({
+        company,
+        title: 'Aviso prévio de negativação',
+        subtitle: `Emitido em ${brDate(asOf)}`,
+        filters: [{ label: 'Título', value: record.documentNumber }],
+        generatedAt: ctx.clock.now(),
+        content: negativacaoLetterContent(record, company, asOf),
+      });
+      const pdf = await renderPdf(doc);
+      return { fileName: `aviso-negativacao-${record.documentNumber.replace(/[^\w-]+/g, '_')}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64'), rowCount: 1 };
     },
 
     list(p: ParsedParams<'negativacao.list'>): NegativacaoRecord[] {

@@ -10,6 +10,7 @@ import { date, dateTime, doc, integer, money } from '../../i18n/format';
 import { platform } from '../../platform/platform';
 import { useCredit } from './credit.store';
 import { NegativacaoPanel } from './NegativacaoPanel';
+import { PolicyEditor } from './PolicyEditor';
 import { reasonText } from './reason-text';
 
 export function CreditPage() {
@@ -60,6 +61,7 @@ export function CreditPage() {
             <WeightsEditor />
           </div>
           <Backtest />
+          <PolicyEditor />
           <ReviewList />
           <BlockedList />
           <NegativacaoPanel asOf={overview.asOf} />

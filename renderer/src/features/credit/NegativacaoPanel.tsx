@@ -48,6 +48,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
       const created = await api.invoke('negativacao.create', { invoiceIds: [...selected] });
       setSelected(new Set());
       toast.success(t('credit.neg.authorized', { count: created.length }));
+      await load();
     } catch (e) {
       toast.error(message(e));
     }
@@ -58,6 +59,15 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
       const file = await api.invoke('negativacao.exportCsv', {});
       const r = await platform.saveFile(file.fileName, file.content, 'text/csv;charset=utf-8');
       if (r.saved) toast.success(t('credit.exported', { file: r.fileName ?? file.fileName, count: file.rowCount }));
+    } catch (e) {
+      toast.error(message(e));
+    }
+  }
+
+  async function letter(r: NegativacaoRecord) {
+    try {
+      const file = await api.invoke('negativacao.letterPdf', { id: r.id });
+      await platform.saveFile(file.fileName, file.content, 'application/pdf', 'base64');
     } catch (e) {
       toast.error(message(e));
     }
@@ -178,6 +188,11 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
                   <td className="mono">{r.protocol ?? '—'}</td>
                   <td>{r.authorizedBy}</td>
                   <td className="actions">
+                    {r.status !== 'removed' && (
+                      <button type="button" className="button button--small" onClick={() => void letter(r)} data-testid="neg-letter">
+                        {t('credit.neg.letter')}
+                      </button>
+                    )}
                     {r.nextStatuses.map((s) => (
                       <button key={s} type="button" className={s === 'removed' && r.status !== 'removal_requested' ? 'button button--small' : 'button button--small button--primary'} onClick={() => setStep({ record: r, status: s })} data-testid={`neg-to-${s}`}>
                         {t(`credit.neg.action.${s}`)}
@@ -190,12 +205,23 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
           </table>
         </div>
       )}
-      {step && <StepDialog record={step.record} status={step.status} asOf={asOf} onClose={() => setStep(null)} />}
+      {step && (
+        <StepDialog
+          record={step.record}
+          status={step.status}
+          asOf={asOf}
+          onClose={() => setStep(null)}
+          onDone={() => {
+            setStep(null);
+            void load();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function StepDialog({ record, status, asOf, onClose }: { record: NegativacaoRecord; status: NegativacaoStatus; asOf: string; onClose(): void }) {
+function StepDialog({ record, status, asOf, onClose, onDone }: { record: NegativacaoRecord; status: NegativacaoStatus; asOf: string; onClose(): void; onDone(): void }) {
   const { t } = useTranslation();
   const [on, setOn] = useState(date(asOf));
   const [protocol, setProtocol] = useState('');
@@ -210,7 +236,7 @@ function StepDialog({ record, status, asOf, onClose }: { record: NegativacaoReco
     }
     try {
       await api.invoke('negativacao.update', { id: record.id, status, on: iso, protocol: protocol || null, expectedUpdatedAt: record.updatedAt });
-      onClose();
+      onDone();
     } catch (err) {
       setError(message(err));
     }
