@@ -10,11 +10,12 @@ import { bankReturnsBench } from './bank-returns.bench';
 import type { BenchContext, BenchRow, BenchSuite } from './bench-kit';
 import { creditBench } from './credit.bench';
 import { importsBench } from './imports.bench';
+import { negotiationBench } from './negotiation.bench';
 import { dunningBench } from './dunning.bench';
 import { portfolioBench } from './portfolio.bench';
 import { reportsBench } from './reports.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench, negotiationBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 

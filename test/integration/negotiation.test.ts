@@ -241,6 +241,12 @@ describe('promises to pay', () => {
     const kept = await tb.call('promises.create', { customerId, promisedDate: promiseDate, amountCents: 100_000, invoiceIds: [a.id], delayReason: 'forgot' });
     const broken = await tb.call('promises.create', { customerId, promisedDate: promiseDate, amountCents: 80_000, invoiceIds: [b.id], note: 'Vai pagar na sexta' });
     expect(kept).toMatchObject({ status: 'pending', invoiceIds: [a.id], delayReason: 'forgot', createdBy: 'teste' });
+    // A promise pauses the customer's ladder up to the promised date (DOMAIN.md).
+    const pauses = tb.raw().prepare('SELECT invoice_id, until_date, reason FROM dunning_pauses WHERE customer_id = ? ORDER BY id').all(customerId);
+    expect(pauses).toEqual([
+      { invoice_id: null, until_date: promiseDate, reason: `Promessa de pagamento #${kept.id}` },
+      { invoice_id: null, until_date: promiseDate, reason: `Promessa de pagamento #${broken.id}` },
+    ]);
 
     setToday(promiseDate);
     await tb.call('payments.register', { invoiceId: a.id, amountCents: 100_000, paidOn: promiseDate, method: 'pix' });

@@ -142,6 +142,8 @@ export const negotiationEn: Shape<typeof negotiationPtBR> = {
     needsApproval: 'Needs a supervisor’s approval',
     beyondPolicy: 'Outside the policy: not even a supervisor can approve',
     invalid: 'Fix: {{message}}',
+    invalidPercent: 'Invalid percentage: use 10 or 10,5',
+    invalidInteger: 'Use a whole number above zero',
   },
   approval: { title: 'Supervisor approval', lead: 'This offer goes beyond your authority:', name: 'Name of the approving supervisor', confirm: 'Approve and create agreement' },
   create: 'Create agreement',

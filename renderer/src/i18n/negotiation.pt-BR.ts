@@ -147,6 +147,8 @@ export const negotiationPtBR = {
     needsApproval: 'Precisa de aprovação do supervisor',
     beyondPolicy: 'Fora da política: nem o supervisor pode aprovar',
     invalid: 'Corrija: {{message}}',
+    invalidPercent: 'Percentual inválido: use 10 ou 10,5',
+    invalidInteger: 'Use um número inteiro maior que zero',
   },
   approval: {
     title: 'Aprovação do supervisor',

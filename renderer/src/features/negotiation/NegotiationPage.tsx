@@ -46,7 +46,7 @@ export function NegotiationPage({ customerId }: { customerId: number }) {
   }, [customerId]);
 
   const invalid = useMemo(
-    () => ({ date: t('form.invalidDate'), money: t('form.invalidMoney'), percent: t('negotiation.offer.discount'), integer: t('negotiation.offer.count') }),
+    () => ({ date: t('form.invalidDate'), money: t('form.invalidMoney'), percent: t('negotiation.offer.invalidPercent'), integer: t('negotiation.offer.invalidInteger') }),
     [t],
   );
   const asOf = parseBrDate(asOfText);
@@ -136,7 +136,7 @@ export function NegotiationPage({ customerId }: { customerId: number }) {
         </div>
         <div className="neg-basis">
           <Field label={t('negotiation.page.asOf')} hint={t('negotiation.page.asOfHint')} error={asOf ? undefined : t('form.invalidDate')}>
-            <input value={asOfText} onChange={(e) => setAsOfText(e.target.value)} placeholder="dd/mm/aaaa" data-testid="neg-asof" />
+            <input value={asOfText} onChange={(e) => setAsOfText(e.target.value)} placeholder="dd/mm/aaaa" autoFocus data-testid="neg-asof" />
           </Field>
           <Field label={t('negotiation.page.correction')} hint={t('negotiation.page.correctionHint')}>
             <input value={correction} onChange={(e) => setCorrection(e.target.value)} inputMode="decimal" placeholder="1,0000" data-testid="neg-correction" />
