@@ -6,10 +6,10 @@ import { createBackend } from '../../electron/backend/create-backend';
 import { dueDateWindow, DEFAULT_DUNNING_POLICY } from '../../shared/domain/dunning';
 import { onceMs, medianMs, type BenchSuite } from './bench-kit';
 
-// 20:30 in São Paulo: the pass queues messages for tomorrow 08:00, so the sender job sends nothing and the
-// figure is the pass itself.
-const NOW = new Date('2026-11-25T23:30:00.000Z');
-const AS_OF = '2026-11-25';
+// 00:30 in São Paulo (22:30–23:30 in the western time zones): outside contact hours everywhere, so the pass
+// queues messages for the morning, the sender job sends nothing and the figure is the pass itself.
+const NOW = new Date('2026-11-26T03:30:00.000Z');
+const AS_OF = '2026-11-26';
 
 export const dunningBench: BenchSuite = {
   name: 'regua',

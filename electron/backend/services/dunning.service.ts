@@ -143,7 +143,6 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
 
   /** Records one planned action; returns what it created (nothing when it must wait for the company setup). */
   function record(a: DueAction, place: Pick<DunningCustomer, 'uf' | 'city'>, slotOf: ReturnType<typeof slotFinder>, company: CompanyInfo | null, s: DunningSettings, asOf: string, at: string): 'message' | 'task' | 'held' {
-    const rows = openInvoices(a.invoiceIds, asOf);
     const task = (type: TaskType, extra: { key?: string; text?: string | null; link?: string | null; title?: string } = {}) => {
       tasks.insert(
         {
@@ -171,12 +170,13 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       const to = recipientFor(customerContacts, channel);
       if (!to) return task('fix_contact', { key: `${a.key}|contato`, title: `Cadastrar ${channel === 'email' ? 'e-mail' : 'celular'} para a etapa "${a.step.name}"` });
       if (!company) return 'held';
-      const msg = render(a.step.templateId, a.customerId, rows, to.contact, company, asOf);
-      if (!msg) return task('internal', { title: `Etapa "${a.step.name}" sem modelo de mensagem` });
+      if (a.step.templateId === null) return task('internal', { title: `Etapa "${a.step.name}" sem modelo de mensagem` });
       if (channel !== 'email' && !s.gateway) {
         // No gateway: the clerk sends it through click-to-chat (never unofficial automation).
-        return task(channel, { text: msg.text, link: waMeLink(to.address, msg.text) });
+        const msg = render(a.step.templateId, a.customerId, openInvoices(a.invoiceIds, asOf), to.contact, company, asOf);
+        return task(channel, { text: msg?.text ?? null, link: msg ? waMeLink(to.address, msg.text) : null });
       }
+      // The text is written when the message is sent (outbox.service), with the títulos still open then.
       outbox.insert(
         {
           idempotencyKey: a.key,
@@ -186,9 +186,9 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           channel,
           contactId: to.contact.id,
           toAddress: to.address,
-          subject: msg.subject,
-          bodyHtml: channel === 'email' ? msg.html : '',
-          bodyText: msg.text,
+          subject: '',
+          bodyHtml: '',
+          bodyText: '',
           contactDate: a.contactDate,
           nextAttemptAt: instantOf(slotOf(place.uf, place.city, a.contactDate), timeZoneFor(place.uf)).toISOString(),
         },
@@ -198,7 +198,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
     }
     const type = MANUAL_TASK_TYPE[channel];
     const contact = recipientFor(customerContacts, 'whatsapp');
-    const msg = company ? render(a.step.templateId, a.customerId, rows, contact?.contact ?? null, company, asOf) : null;
+    const msg = company && a.step.templateId !== null ? render(a.step.templateId, a.customerId, openInvoices(a.invoiceIds, asOf), contact?.contact ?? null, company, asOf) : null;
     const link = type === 'whatsapp' && contact && msg ? waMeLink(contact.address, msg.text) : null;
     return task(type, { text: msg?.text ?? null, link });
   }

@@ -76,11 +76,14 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     const calendar = calendarFor(uf, customer?.address.city ?? null);
     const local = localTimeIn(ctx.clock.now(), tz);
     if (!isWithinContactHours(local, rule, calendar)) return { postponeTo: instantOf(nextContactSlot(local, rule, calendar), tz).toISOString() };
-    if (stillOpen.length < m.invoiceIds.length) {
+    // The pass leaves the text to now, so it shows today's updated total; it is rewritten too when some
+    // títulos were paid in the meantime.
+    if (m.bodyText === '' || stillOpen.length < m.invoiceIds.length) {
       const company = await deps.company();
+      if (!company) return { postponeTo: new Date(ctx.clock.now().getTime() + 3_600_000).toISOString() };
       const step = m.stepId === null ? null : ladders.getStep(m.stepId);
-      const msg = company && step ? deps.dunning.render(step.templateId, m.customerId, stillOpen, contact, company, asOf) : null;
-      if (!msg) return { cancel: 'Parte dos títulos foi paga e a mensagem não pôde ser refeita.' };
+      const msg = step ? deps.dunning.render(step.templateId, m.customerId, stillOpen, contact, company, asOf) : null;
+      if (!msg) return { cancel: 'A etapa ou o modelo da mensagem não existe mais.' };
       const ids = stillOpen.map((i) => i.id);
       outbox.rewrite(m.id, ids, msg.subject, m.channel === 'email' ? msg.html : '', msg.text, ctx.nowIso());
       Object.assign(m, { invoiceIds: ids, subject: msg.subject, bodyHtml: m.channel === 'email' ? msg.html : '', bodyText: msg.text });
