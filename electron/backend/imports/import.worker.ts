@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   }
   const fileSha256 = sha256Of(input.filePath);
   const { db } = openDatabase(input.dbPath);
+  // A million títulos touch far more index pages than SQLite's default 2 MB cache holds.
+  db.pragma('cache_size = -131072');
   try {
     let fraction = 0;
     const result = runImport(
