@@ -70,6 +70,21 @@ test('a customer risk card shows score, class and reasons; a bureau score enters
   const after = await app.call<CustomerRiskView>('credit.customer', { customerId });
   await expect(card.getByTestId('risk-score')).toHaveText(String(after.score));
   await page.screenshot({ path: `${SCREENSHOT_DIR}/credit-04-customer-page.png`, fullPage: true });
+
+  // New credit analysis: documents, a reference and the bureau score → a suggestion with reasons; above the
+  // R$ 50.000 threshold the approval waits for the credit committee.
+  await card.getByTestId('analysis-new').click();
+  const dialog = page.getByTestId('credit-analysis');
+  await dialog.getByTestId('analysis-requested').fill('80.000,00');
+  await dialog.getByTestId('analysis-bureau').fill('720');
+  for (const doc of ['cnpjCard', 'articles', 'addressProof', 'partnerIds', 'financialStatements']) await dialog.getByTestId(`analysis-doc-${doc}`).check();
+  await dialog.getByTestId('analysis-ref-0').fill('Fornecedor Alfa');
+  await dialog.getByTestId('analysis-ref-credit-0').fill('100.000,00');
+  await dialog.getByTestId('analysis-suggest').click();
+  await expect(dialog.getByTestId('analysis-suggestion')).toContainText('Limite sugerido: R$ 80.000,00 (classe provisória B)');
+  await dialog.screenshot({ path: `${SCREENSHOT_DIR}/credit-08-analysis.png` });
+  await dialog.getByTestId('analysis-approve').click();
+  await expect(card.getByTestId('analysis-line').first()).toContainText('Aguardando o comitê', { timeout: 15_000 });
 });
 
 test('blocked list as PDF for the sales force; negativação: authorize a candidate and mark it sent', async ({ page, app }) => {

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClassPolicy, CreditPolicy } from '../../../../shared/domain/credit';
-import { formatBrl, parseBrlToCents } from '../../../../shared/domain/money';
+import { parseBrlToCents } from '../../../../shared/domain/money';
 import { RISK_CLASSES, type RiskClass } from '../../../../shared/domain/risk';
 import { api } from '../../api/client';
 import { toast } from '../../components/toast.store';
+import { centsToBrlInput } from './brl-input';
 import { useCredit } from './credit.store';
 
 /** The limit is typed as the clerk writes money ("20.000,00"); the rest are plain numbers and text. */
 type Row = Omit<ClassPolicy, 'maxLimitCents'> & { maxLimit: string };
 
-/** Always "20.000,00" (pt-BR digits), whatever the UI language, so `parseBrlToCents` reads it back. */
 function toRows(p: CreditPolicy): Record<RiskClass, Row> {
-  const row = ({ maxLimitCents, ...rest }: ClassPolicy): Row => ({ ...rest, maxLimit: formatBrl(maxLimitCents).replace(/^R\$\s*/u, '') });
+  const row = ({ maxLimitCents, ...rest }: ClassPolicy): Row => ({ ...rest, maxLimit: centsToBrlInput(maxLimitCents) });
   return { A: row(p.A), B: row(p.B), C: row(p.C), D: row(p.D), E: row(p.E) };
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseBrDate } from '../../../../shared/domain/dates';
-import type { CustomerRisk } from '../../../../shared/ipc/credit.contract';
+import type { CreditAnalysis, CustomerRisk } from '../../../../shared/ipc/credit.contract';
 import { api, ApiCallError } from '../../api/client';
 import { toast } from '../../components/toast.store';
 import { date, dateTime, money } from '../../i18n/format';
+import { CreditAnalysisDialog } from './CreditAnalysisDialog';
 import { reasonText } from './reason-text';
 
 const SHOWN_REASONS = 6;
@@ -13,13 +14,15 @@ const SHOWN_REASONS = 6;
 export function RiskCard({ customerId, asOf }: { customerId: number; asOf: string }) {
   const { t, i18n } = useTranslation();
   const [risk, setRisk] = useState<CustomerRisk | null>(null);
+  const [analyses, setAnalyses] = useState<CreditAnalysis[]>([]);
+  const [analysing, setAnalysing] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     const load = () =>
-      api.invoke('credit.customer', { customerId }).then(
-        (r) => live && (setRisk(r), setError(null)),
+      Promise.all([api.invoke('credit.customer', { customerId }), api.invoke('creditAnalysis.list', { customerId, limit: 5 })]).then(
+        ([r, a]) => live && (setRisk(r), setAnalyses(a), setError(null)),
         (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
       );
     void load();
@@ -72,6 +75,18 @@ export function RiskCard({ customerId, asOf }: { customerId: number; asOf: strin
       </p>
       <p className="panel__note">{risk.computedAt ? t('credit.card.computedAt', { at: dateTime(risk.computedAt) }) : t('credit.card.notStored')}</p>
       <BureauForm customerId={customerId} asOf={asOf} risk={risk} onSaved={setRisk} />
+      <div className="credit-analyses">
+        <div className="credit-analyses__head">
+          <span className="bureau-form__title">{t('credit.analysis.title')}</span>
+          <button type="button" className="button button--small" onClick={() => setAnalysing(true)} data-testid="analysis-new">
+            {t('credit.analysis.new')}
+          </button>
+        </div>
+        {analyses.map((a) => (
+          <AnalysisLine key={a.id} analysis={a} />
+        ))}
+      </div>
+      {analysing && <CreditAnalysisDialog customerId={customerId} onClose={() => setAnalysing(false)} />}
     </div>
   );
 }
@@ -120,5 +135,35 @@ function BureauForm({ customerId, asOf, risk, onSaved }: { customerId: number; a
         </small>
       )}
     </form>
+  );
+}
+
+function AnalysisLine({ analysis: a }: { analysis: CreditAnalysis }) {
+  const { t } = useTranslation();
+  async function secondApproval(approve: boolean) {
+    try {
+      await api.invoke('creditAnalysis.secondApproval', { id: a.id, approve, expectedUpdatedAt: a.updatedAt });
+    } catch (e) {
+      toast.error(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return (
+    <div className="credit-analyses__line" data-testid="analysis-line">
+      <span>
+        {t(`credit.analysis.status.${a.status}`)} · {money(a.decidedLimitCents ?? a.suggestedLimitCents)}
+        {a.decidedBy && <> · {a.decidedBy}{a.decidedAt && `, ${dateTime(a.decidedAt)}`}</>}
+        {a.secondApprover && <> · {t('credit.analysis.committee')}: {a.secondApprover}</>}
+      </span>
+      {a.status === 'awaiting_second_approval' && (
+        <span className="page__actions">
+          <button type="button" className="button button--small" onClick={() => void secondApproval(false)}>
+            {t('credit.analysis.reject')}
+          </button>
+          <button type="button" className="button button--small button--primary" onClick={() => void secondApproval(true)} data-testid="analysis-second-approve">
+            {t('credit.analysis.secondApprove')}
+          </button>
+        </span>
+      )}
+    </div>
   );
 }
