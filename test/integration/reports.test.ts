@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AGING_PDF_MAX_LINES } from '../../electron/backend/services/reports.service';
 import { createBankCalendar } from '../../shared/domain/bank-calendar';
 import { updateDebt } from '../../shared/domain/interest';
 import { buildPixCode, parsePixCode } from '../../shared/domain/pix';
@@ -107,6 +108,29 @@ describe('aging report', () => {
     const dashboard = await t.call('dashboard.summary', {});
     expect(dashboard.totals.openCents).toBe(1_298_456);
     expect(Object.fromEntries(dashboard.aging.map((b) => [b.key, b.amountCents]))).toMatchObject({ current: 250_000, d1_15: 123_456, d31_60: 800_000, d61_90: 75_000, d180_plus: 50_000 });
+  });
+  it('refuses a PDF too large to lay out (pointing to filters or the CSV), while the CSV still comes', async () => {
+    const db = t.raw();
+    const at = '2026-11-25T12:00:00.000Z';
+    const customer = db.prepare(
+      `INSERT INTO customers (legal_name, document, kind, search_text, sort_name, created_at, updated_at) VALUES (?, ?, 'PJ', ?, ?, ?, ?)`,
+    );
+    const invoice = db.prepare(
+      `INSERT INTO invoices (customer_id, document_number, issue_date, due_date, amount_cents, payment_method, created_at, updated_at)
+       VALUES (?, 'NF', '2026-10-01', '2026-11-01', 1000, 'boleto', ?, ?)`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < AGING_PDF_MAX_LINES; i++) {
+        const id = Number(customer.run(`Cliente ${i}`, `X${String(i).padStart(13, '0')}`, `cliente ${i}`, `cliente ${i}`, at, at).lastInsertRowid);
+        invoice.run(id, at, at);
+      }
+    })();
+    const err = expectError(await t.callRaw('reports.aging', { format: 'pdf' }));
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toContain('O aging em PDF teria 15.005 linhas (máximo de 15.000)');
+    expect(err.message).toContain('baixe o CSV');
+    const csv = await t.call('reports.aging', { format: 'csv' });
+    expect(csv.content.split('\r\n').filter(Boolean)).toHaveLength(15_006);
   });
 });
 

@@ -12,6 +12,11 @@ import { isCompanyConfigured, settingsService } from './settings.service';
 
 /** Every open título of one customer fits one statement. */
 const STATEMENT_MAX_TITLES = 5_000;
+/**
+ * pdfmake lays a PDF out synchronously in the backend's process (~1 s per few thousand rows): past this size the
+ * clerk filters or takes the CSV, instead of freezing the app for minutes on a 50k-customer portfolio.
+ */
+export const AGING_PDF_MAX_LINES = 15_000;
 
 /** "Mercearia São João Ltda" → "mercearia-sao-joao-ltda", for file names. */
 function slug(text: string): string {
@@ -46,6 +51,13 @@ export function reportsService(ctx: Context) {
       const lines = agingLines(ctx.db, asOf, p);
       const base = `aging-${asOf}`;
       if (p.format === 'csv') return csvFile(`${base}.csv`, agingCsv(lines).content);
+      if (lines.length > AGING_PDF_MAX_LINES) {
+        throw new AppError(
+          'VALIDATION',
+          `O aging em PDF teria ${lines.length.toLocaleString('pt-BR')} linhas (máximo de ${AGING_PDF_MAX_LINES.toLocaleString('pt-BR')}): ` +
+            'filtre por segmento, UF ou vendedor, ou baixe o CSV, que não tem limite.',
+        );
+      }
       const filters: ReportFilter[] = [
         { label: 'Data-base', value: brDate(asOf) },
         { label: 'Segmento', value: orAll(p.segment) },
