@@ -110,3 +110,35 @@ test('creating a 6-installment agreement (with supervisor approval) renegotiates
   const agreement = (await app.call<{ id: number; totalToPayCents: number }[]>('agreements.list', { customerId }))[0]!;
   expect(installments.reduce((s, r) => s + r.amountCents, 0)).toBe(agreement.totalToPayCents);
 });
+
+test('breaking an agreement brings the rest of the original debt back, with the original due dates', async ({ page, app }) => {
+  const customerId = await seed(app);
+  const invoices = await app.call<{ rows: { id: number }[] }>('invoices.list', { customerId });
+  const agreement = await app.call<{ id: number; installments: { invoiceId: number; amountCents: number }[] }>('agreements.create', {
+    customerId,
+    invoiceIds: invoices.rows.map((r) => r.id),
+    asOf: '2026-11-25',
+    offer: { kind: 'installments', downPaymentCents: 300_000, downPaymentDate: '2026-11-25', installmentCount: 6, interval: { unit: 'months' }, monthlyRateBp: 100, firstDueDate: '2026-12-25' },
+  });
+  const down = agreement.installments[0]!;
+  await app.call('payments.register', { invoiceId: down.invoiceId, amountCents: down.amountCents, paidOn: '2026-11-25', method: 'pix' });
+
+  await page.goto(`${app.url}#/acordos/${agreement.id}`);
+  await expect(page.getByTestId('agreement-installment').first()).toContainText('Pago');
+  await page.getByTestId('mark-broken').click();
+  await page.getByTestId('break-reason').fill('Cliente avisou que não vai pagar as parcelas');
+  await page.getByTestId('break-confirm').click();
+
+  await expect(page.getByTestId('agreement-status')).toHaveText('Rompido');
+  await expect(page.getByTestId('broken-note')).toContainText('Cliente avisou que não vai pagar as parcelas');
+  // R$ 3.000,00 paid abates the oldest original (NF 5001, R$ 10.000,00): R$ 7.000,00 back; NF 5002 whole.
+  await expect(page.getByTestId('reinstated')).toContainText('NF 5001-R');
+  await expect(page.getByTestId('reinstated')).toContainText('R$ 7.000,00');
+  await expect(page.getByTestId('reinstated')).toContainText('R$ 2.500,00');
+  await expect(page.getByTestId('agreement-installment').nth(1)).toContainText('Cancelada');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/negotiation-05-broken.png`, fullPage: true });
+
+  await page.getByRole('link', { name: /Empório Bom Preço Ltda/ }).click();
+  await expect(page.locator('[data-testid=invoice-row][data-document="NF 5001-R"]')).toContainText('11/10/2026');
+  await expect(page.getByTestId('updated-debt')).toContainText('R$ 7.245,00'); // 7.000 + 2% + 1% a.m. × 45 days
+});

@@ -165,6 +165,7 @@ export const negotiationEn: Shape<typeof negotiationPtBR> = {
     breakReason: 'Reason for the breach',
     brokenNote: 'Broken on {{at}}: {{reason}}',
     reinstated: 'Balance back in collection',
+    cancelled: 'Cancelled',
     document: 'Agreement deed (PDF)',
     message: 'Message to the customer',
     whatsapp: 'Open in WhatsApp',

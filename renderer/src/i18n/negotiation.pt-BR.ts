@@ -175,6 +175,7 @@ export const negotiationPtBR = {
     breakReason: 'Motivo do rompimento',
     brokenNote: 'Rompido em {{at}}: {{reason}}',
     reinstated: 'Saldo devolvido à cobrança',
+    cancelled: 'Cancelada',
     document: 'Termo de acordo (PDF)',
     message: 'Mensagem ao cliente',
     whatsapp: 'Abrir no WhatsApp',

@@ -99,7 +99,11 @@ export function AgreementPage({ id }: { id: number }) {
                     <td className="num">{money(i.amountCents)}</td>
                     <td className="num">{i.paidCents ? money(i.paidCents) : '—'}</td>
                     <td>
-                      <span className={`badge badge--${i.displayStatus}`}>{t(`invoiceStatus.${i.displayStatus}`)}</span>
+                      {i.cancelledAt ? (
+                        <span className="badge badge--written_off">{t('negotiation.agreement.cancelled')}</span>
+                      ) : (
+                        <span className={`badge badge--${i.displayStatus}`}>{t(`invoiceStatus.${i.displayStatus}`)}</span>
+                      )}
                     </td>
                     <td className="mono">{i.pixTxid}</td>
                   </tr>

@@ -54,9 +54,11 @@ export function AgreementShare({ agreement }: { agreement: AgreementDetail }) {
       <button type="button" className="button" onClick={() => void document()} disabled={busy} data-testid="agreement-pdf">
         {t('negotiation.agreement.document')}
       </button>
-      <button type="button" className="button" onClick={() => void openMessage()} data-testid="agreement-message">
-        {t('negotiation.agreement.message')}
-      </button>
+      {agreement.status === 'active' && (
+        <button type="button" className="button" onClick={() => void openMessage()} data-testid="agreement-message">
+          {t('negotiation.agreement.message')}
+        </button>
+      )}
       {message && (
         <Dialog
           title={message.subject}
