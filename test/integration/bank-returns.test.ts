@@ -213,6 +213,24 @@ describe('matching', () => {
   });
 });
 
+describe('preview after the portfolio changed', () => {
+  it('pages of one preview agree, and a payment recorded meanwhile is seen by the next preview and by the import', async () => {
+    const inv = await invoice('NF 500-1', '00000000501');
+    const titles = [payment({ movementCode: '06', nossoNumero: '00000000501' }), ...Array.from({ length: 4 }, (_, i) => payment({ movementCode: '06', nossoNumero: `9${i}` }))];
+    const token = register('paginas.ret', buildCnab240({ bank: '237', titles }));
+    const first = await tb.call('bankReturns.preview', { fileToken: token, limit: 2 });
+    const second = await tb.call('bankReturns.preview', { fileToken: token, offset: 2, limit: 2 });
+    expect([...first.items.rows, ...second.items.rows].map((r) => r.line)).toEqual([3, 5, 7, 9]);
+    expect(first.items.rows[0]).toMatchObject({ result: 'settled', invoiceId: inv.id });
+
+    await tb.call('payments.register', { invoiceId: inv.id, amountCents: 100_000, paidOn: minusDays(AS_OF, 3), method: 'pix' });
+    expect((await tb.call('bankReturns.preview', { fileToken: token, limit: 1 })).items.rows[0]).toMatchObject({ result: 'already_paid' });
+    const file = await tb.call('bankReturns.import', { fileToken: token });
+    expect(file.counts).toMatchObject({ already_paid: 1, not_found: 4, settled: 0 });
+    expect(await tb.call('payments.list', { invoiceId: inv.id })).toHaveLength(1);
+  });
+});
+
 describe('bank return files (CNAB 400)', () => {
   it('Itaú and Bradesco files settle by their own codes; the reconciliation CSV lists every item', async () => {
     const itau = await invoice('NF 300-1', '00012345');

@@ -29,12 +29,10 @@ export function decodeReturnBytes(bytes: Uint8Array): string {
   }
 }
 
-/** Reads and parses a return file; a malformed one is refused naming the line and the reason. */
-export function loadReturnFile(path: string, fileName: string): LoadedReturnFile {
-  const bytes = readFileSync(path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+/** Parses a return file's bytes; a malformed one is refused naming the line and the reason. */
+export function parseReturnBytes(bytes: Uint8Array, fileName: string): ParsedReturnFile {
   try {
-    return { fileName, sha256, parsed: parseReturnFile(decodeReturnBytes(bytes)) };
+    return parseReturnFile(decodeReturnBytes(bytes));
   } catch (err) {
     if (err instanceof CnabFormatError) {
       throw new AppError('VALIDATION', `Arquivo de retorno "${fileName}" recusado. ${err.message}`, { line: err.line, reason: err.reason });
@@ -117,13 +115,26 @@ function paymentReference(fileName: string, line: number): string {
 export function bankReturnsService(ctx: Context) {
   const repo = ctx.repos.bankReturns;
 
-  function load(fileToken: string): LoadedReturnFile {
+  /**
+   * The last file read and planned, reused while its bytes and the database are unchanged: paging through a
+   * 100k-movement preview, and then importing it, do not parse and match the whole file again.
+   */
+  let lastPlan: { dbVersion: string; loaded: LoadedReturnFile; planned: PlannedItem<MatchableInvoice>[] } | null = null;
+
+  function readPicked(fileToken: string): { fileName: string; bytes: Uint8Array; sha256: string } {
     const file = ctx.files.resolve(fileToken);
-    return loadReturnFile(file.path, file.fileName);
+    const bytes = readFileSync(file.path);
+    return { fileName: file.fileName, bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   }
 
-  function plan(parsed: ParsedReturnFile): PlannedItem<MatchableInvoice>[] {
-    return planFile(parsed.items, invoiceMatcher(repo, parsed));
+  /** Parses and plans the picked file against the database as it is now (inside the caller's transaction, if any). */
+  function loadAndPlan(fileToken: string): { loaded: LoadedReturnFile; planned: PlannedItem<MatchableInvoice>[] } {
+    const { fileName, bytes, sha256 } = readPicked(fileToken);
+    const dbVersion = repo.dataVersion();
+    if (lastPlan && lastPlan.loaded.sha256 === sha256 && lastPlan.loaded.fileName === fileName && lastPlan.dbVersion === dbVersion) return lastPlan;
+    const parsed = parseReturnBytes(bytes, fileName);
+    lastPlan = { dbVersion, loaded: { fileName, sha256, parsed }, planned: planFile(parsed.items, invoiceMatcher(repo, parsed)) };
+    return lastPlan;
   }
 
   function previousImport(loaded: LoadedReturnFile) {
@@ -177,8 +188,7 @@ export function bankReturnsService(ctx: Context) {
 
   return {
     preview(p: ParsedParams<'bankReturns.preview'>): BankReturnPreview {
-      const loaded = load(p.fileToken);
-      const planned = plan(loaded.parsed);
+      const { loaded, planned } = loadAndPlan(p.fileToken);
       const shown = p.result ? planned.filter((x) => x.result === p.result) : planned;
       return {
         summary: summarize(loaded, planned),
@@ -189,9 +199,9 @@ export function bankReturnsService(ctx: Context) {
 
     /** One file, one transaction: every payment and item lands, or nothing does. */
     import(p: ParsedParams<'bankReturns.import'>): BankReturnFile {
-      const loaded = load(p.fileToken);
-      const { parsed } = loaded;
       const fileId = ctx.tx(() => {
+        const { loaded, planned } = loadAndPlan(p.fileToken);
+        const { parsed } = loaded;
         const before = previousImport(loaded);
         if (before) {
           throw new AppError(
@@ -200,7 +210,6 @@ export function bankReturnsService(ctx: Context) {
             { fileId: before.id },
           );
         }
-        const planned = plan(parsed);
         const at = ctx.nowIso();
         const summary = summarize(loaded, planned);
         const id = repo.insertFile({ summary, sha256: loaded.sha256, importedAt: at, importedBy: ctx.actor() });

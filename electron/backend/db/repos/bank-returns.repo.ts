@@ -108,6 +108,13 @@ export function bankReturnsRepo(prepare: Prepare) {
       return prepare(`${INVOICE_SELECT} WHERE i.document_number = ? LIMIT ${CANDIDATES}`).all(documentNumber) as MatchableInvoice[];
     },
 
+    /**
+     * Changes when anything was written: by this connection (total_changes) or committed by another one
+     * (data_version), so a cached plan is known to be stale.
+     */
+    dataVersion(): string {
+      return String(prepare('SELECT total_changes()').pluck().get()) + ':' + String(prepare('PRAGMA data_version').pluck().get());
+    },
     findByHash(sha256: string): { id: number; importedAt: string; fileName: string } | null {
       return (
         (prepare(`SELECT id, imported_at AS importedAt, file_name AS fileName FROM bank_return_files WHERE content_sha256 = ?`).get(sha256) as
