@@ -122,6 +122,21 @@ describe('dashboard.summary on a hand-built portfolio', () => {
     tb.close();
   });
 
+  it('recomputes after a write-off or a customer edit, and not after a contact is added', async () => {
+    const { tb, ids } = await buildPortfolio('2026-11-25');
+    const before = await tb.call('dashboard.summary', {});
+    await tb.call('contacts.create', { customerId: ids.A!, name: 'Financeiro', email: 'fin@alfa.com.br' });
+    expect(await tb.call('dashboard.summary', {})).toBe(before); // the cached object itself
+    await tb.call('invoices.writeOff', { id: ids.c2!, reason: 'Acordo judicial' });
+    expect((await tb.call('dashboard.summary', {})).totals.openCents).toBe(before.totals.openCents - 60_000);
+
+    const alfa = (await tb.call('customers.get', { id: ids.A! })).customer;
+    const { id, createdAt: _c, updatedAt, ...fields } = alfa;
+    await tb.call('customers.update', { ...fields, id, expectedUpdatedAt: updatedAt, segment: 'Atacado' });
+    expect((await tb.call('dashboard.summary', { segment: 'Atacado' })).totals.openCents).toBe(170_000);
+    tb.close();
+  });
+
   it('refuses a future as-of date with a message naming the field', async () => {
     const { tb } = await buildPortfolio('2026-08-01');
     const err = expectError(await tb.callRaw('dashboard.summary', { asOf: '2026-08-02' }));

@@ -78,5 +78,27 @@ CREATE TABLE cash_obligations (
   updated_at TEXT NOT NULL
 );
 CREATE INDEX cash_obligations_due ON cash_obligations(due_date);
+
+-- The dashboard caches its aggregates until something they depend on changes. New títulos and payments show in
+-- MAX(id) (no trigger on the bulk loader's million inserts); every other change that matters bumps this counter.
+-- Contacts, notes, dunning and the activity log do not, so the cache survives a busy collections day.
+CREATE TABLE dashboard_data_version (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT INTO dashboard_data_version (id, n) VALUES (1, 0);
+CREATE TRIGGER dashboard_version_invoices_update AFTER UPDATE OF customer_id, issue_date, due_date, amount_cents, paid_cents, status ON invoices
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_invoices_delete AFTER DELETE ON invoices
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_payments_update AFTER UPDATE ON payments
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_payments_delete AFTER DELETE ON payments
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_customers_update AFTER UPDATE OF legal_name, segment, uf, sales_rep ON customers
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_obligations_insert AFTER INSERT ON cash_obligations
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_obligations_update AFTER UPDATE ON cash_obligations
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER dashboard_version_obligations_delete AFTER DELETE ON cash_obligations
+BEGIN UPDATE dashboard_data_version SET n = n + 1 WHERE id = 1; END;
 `,
 };

@@ -202,11 +202,17 @@ export function dashboardRepo(prepare: Prepare) {
       ).all({ from, to }) as { customerId: number; weightedDelayCents: number; paidAmountCents: number; unpaidCents: number; totalCents: number }[];
     },
 
-    /** Changes since the connection opened plus other connections' commits: a cache key for the aggregates. */
+    /**
+     * A cache key for the aggregates: the newest título and payment, the counter migration 0004's triggers bump
+     * on every other change that matters, and other connections' commits (PRAGMA data_version).
+     */
     dataVersion(): string {
-      const changes = prepare('SELECT total_changes()').pluck().get() as number;
+      const row = prepare(
+        `SELECT (SELECT n FROM dashboard_data_version WHERE id = 1) AS n, (SELECT MAX(id) FROM invoices) AS invoices,
+                (SELECT MAX(id) FROM payments) AS payments`,
+      ).get() as { n: number; invoices: number | null; payments: number | null };
       const external = prepare('PRAGMA data_version').pluck().get() as number;
-      return `${changes}:${external}`;
+      return `${row.n}:${row.invoices}:${row.payments}:${external}`;
     },
   };
 }
