@@ -315,6 +315,28 @@ describe('disputes and notes', () => {
   });
 });
 
+describe('timeline sources from the régua', () => {
+  it('shows messages sent (with their text) and calls made (with outcome and note), not queued or cancelled ones', async () => {
+    const raw = tb.raw();
+    const at = '2026-11-24T13:00:00.000Z';
+    const outbox = raw.prepare(
+      `INSERT INTO outbox_messages (idempotency_key, customer_id, invoice_ids, channel, to_address, subject, body_text, contact_date, status, next_attempt_at, sent_at, created_at, updated_at)
+       VALUES (?, ?, '[]', 'email', 'a@b.com.br', 'Lembrete', ?, '2026-11-24', ?, ?, ?, ?, ?)`,
+    );
+    outbox.run('k1', customerId, 'Olá! Seu título vence amanhã.', 'sent', at, at, at, at);
+    outbox.run('k2', customerId, 'Na fila ainda', 'queued', at, null, at, at);
+    raw.prepare(
+      `INSERT INTO dunning_tasks (type, customer_id, title, due_date, is_contact, status, outcome, promise_cents, note, done_at, done_by, created_at, updated_at)
+       VALUES ('call', ?, 'Ligar para o financeiro', '2026-11-24', 1, 'done', 'promise', 50000, 'Paga sexta', ?, 'ana', ?, ?)`,
+    ).run(customerId, '2026-11-24T14:00:00.000Z', at, at);
+    const page = await tb.call('timeline.list', { customerId, kinds: ['messages', 'calls'] });
+    expect(page.rows.map((r) => [r.event, r.actor, r.amountCents, r.text])).toEqual([
+      ['call.promise', 'ana', 50_000, 'Ligar para o financeiro\nPaga sexta'],
+      ['message.email', null, null, 'Lembrete\nOlá! Seu título vence amanhã.'],
+    ]);
+  });
+});
+
 describe('negotiation.review job', () => {
   it('is due once per business date in São Paulo and runs the review', async () => {
     let runs = 0;
