@@ -14,7 +14,8 @@ export type Route =
   | { name: 'imports' }
   | { name: 'credit' }
   | { name: 'reports' }
-  | { name: 'companySettings' };
+  | { name: 'companySettings' }
+  | { name: 'security' };
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/painel')) return { name: 'dashboard' };
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/credito')) return { name: 'credit' };
   if (hash.startsWith('#/relatorios')) return { name: 'reports' };
   if (hash.startsWith('#/configuracoes/empresa')) return { name: 'companySettings' };
+  if (hash.startsWith('#/seguranca')) return { name: 'security' };
   if (hash.startsWith('#/importar')) return { name: 'imports' };
   const m = /^#\/clientes\/(\d+)/.exec(hash);
   return m ? { name: 'customer', id: Number(m[1]) } : { name: 'portfolio' };
@@ -45,6 +47,7 @@ export function hrefFor(route: Route): string {
   if (route.name === 'credit') return '#/credito';
   if (route.name === 'reports') return '#/relatorios';
   if (route.name === 'companySettings') return '#/configuracoes/empresa';
+  if (route.name === 'security') return '#/seguranca';
   if (route.name === 'imports') return '#/importar';
   return route.name === 'customer' ? `#/clientes/${route.id}` : '#/';
 }

@@ -5,6 +5,7 @@ import { importsEn } from './imports.en';
 import { dashboardEn } from './dashboard.en';
 import { negotiationEn } from './negotiation.en';
 import { reportsEn } from './reports.en';
+import { securityEn } from './security.en';
 import { settingsEn } from './settings.en';
 import type { Messages } from './pt-BR';
 
@@ -214,6 +215,7 @@ export const en: Messages = {
   dashboard: dashboardEn,
   reports: reportsEn,
   settings: settingsEn,
+  security: securityEn,
   credit: creditEn,
   imports: importsEn,
   errors: { generic: 'Something went wrong: {{message}}', stale: 'The data changed; the screen was reloaded.' },

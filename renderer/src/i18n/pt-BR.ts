@@ -5,6 +5,7 @@ import { importsPtBR } from './imports.pt-BR';
 import { dashboardPtBR } from './dashboard.pt-BR';
 import { negotiationPtBR } from './negotiation.pt-BR';
 import { reportsPtBR } from './reports.pt-BR';
+import { securityPtBR } from './security.pt-BR';
 import { settingsPtBR } from './settings.pt-BR';
 export const ptBR = {
   bankReturns: bankReturnsPtBR,
@@ -212,6 +213,7 @@ export const ptBR = {
   dashboard: dashboardPtBR,
   reports: reportsPtBR,
   settings: settingsPtBR,
+  security: securityPtBR,
   credit: creditPtBR,
   imports: importsPtBR,
   errors: { generic: 'Algo deu errado: {{message}}', stale: 'Os dados mudaram; recarregamos a tela.' },

@@ -17,7 +17,10 @@ import { OutboxPage } from '../outbox/OutboxPage';
 import { PortfolioPage } from '../portfolio/PortfolioPage';
 import { QueuePage } from '../queue/QueuePage';
 import { ReportsPage } from '../reports/ReportsPage';
+import { RecoveryScreen } from '../security/RecoveryScreen';
+import { SecurityPage } from '../security/SecurityPage';
 import { CompanySettingsPage } from '../settings/CompanySettingsPage';
+import type { AppHealth } from '../../../../shared/ipc/backup.contract';
 
 const STARTED_KEY = 'adimple.started';
 
@@ -25,6 +28,7 @@ export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
   const [firstRun, setFirstRun] = useState<boolean | null>(null);
+  const [health, setHealth] = useState<AppHealth | null>(null);
 
   useEffect(() => {
     api.invoke('app.info', {}).then(
@@ -33,10 +37,17 @@ export function App() {
     );
   }, []);
 
+  // A database that failed its start-up check opens on the recovery screen only.
+  useEffect(() => {
+    api.invoke('app.health', {}).then(setHealth, () => setHealth(null));
+  }, []);
+
   const finishFirstRun = () => {
     localStorage.setItem(STARTED_KEY, '1');
     setFirstRun(false);
   };
+
+  if (health?.status === 'damaged') return <RecoveryScreen health={health} />;
 
   return (
     <div className="shell">
@@ -102,6 +113,11 @@ export function App() {
               {t('settings.nav')}
             </a>
           </li>
+          <li>
+            <a href="#/seguranca" className={route.name === 'security' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'security' ? 'page' : undefined} data-testid="nav-security">
+              {t('security.nav')}
+            </a>
+          </li>
         </ul>
         <label className="sidebar__language">
           <span>{t('app.language')}</span>
@@ -137,6 +153,8 @@ export function App() {
           <ReportsPage />
         ) : route.name === 'companySettings' ? (
           <CompanySettingsPage />
+        ) : route.name === 'security' ? (
+          <SecurityPage />
         ) : route.name === 'dashboard' ? (
           <DashboardPage />
         ) : route.name === 'customer' ? (
