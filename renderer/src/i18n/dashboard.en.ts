@@ -25,7 +25,7 @@ export const dashboardEn: typeof dashboardPtBR = {
   },
   aging: {
     short: { current: 'Not due', d1_15: '1–15', d16_30: '16–30', d31_60: '31–60', d61_90: '61–90', d91_180: '91–180', d180_plus: '> 180' },
-    title: 'Overdue by age',
+    title: 'Receivables by age',
     bucket: 'Bucket',
     amount: 'Amount',
     count: 'Títulos',

@@ -24,7 +24,7 @@ export const dashboardPtBR = {
   },
   aging: {
     short: { current: 'A vencer', d1_15: '1–15', d16_30: '16–30', d31_60: '31–60', d61_90: '61–90', d91_180: '91–180', d180_plus: '> 180' },
-    title: 'Vencidos por faixa de atraso',
+    title: 'Carteira por faixa de atraso',
     bucket: 'Faixa',
     amount: 'Valor',
     count: 'Títulos',
