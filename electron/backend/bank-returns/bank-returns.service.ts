@@ -14,14 +14,14 @@ import type { MatchableInvoice } from '../db/repos/bank-returns.repo';
 import { bankReturnsCsv } from './reconciliation.report';
 import { invoiceMatcher } from './invoice-matcher';
 
-export interface LoadedReturnFile {
+interface LoadedReturnFile {
   fileName: string;
   sha256: string;
   parsed: ParsedReturnFile;
 }
 
 /** Banks send CNAB in Latin-1 (accented payer names); a UTF-8 file is read as UTF-8. */
-export function decodeReturnBytes(bytes: Uint8Array): string {
+function decodeReturnBytes(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -30,7 +30,7 @@ export function decodeReturnBytes(bytes: Uint8Array): string {
 }
 
 /** Parses a return file's bytes; a malformed one is refused naming the line and the reason. */
-export function parseReturnBytes(bytes: Uint8Array, fileName: string): ParsedReturnFile {
+function parseReturnBytes(bytes: Uint8Array, fileName: string): ParsedReturnFile {
   try {
     return parseReturnFile(decodeReturnBytes(bytes));
   } catch (err) {
@@ -41,7 +41,7 @@ export function parseReturnBytes(bytes: Uint8Array, fileName: string): ParsedRet
   }
 }
 
-export function summarize(loaded: LoadedReturnFile, plan: readonly PlannedItem[]): BankReturnSummary {
+function summarize(loaded: LoadedReturnFile, plan: readonly PlannedItem[]): BankReturnSummary {
   const { parsed } = loaded;
   const counts = Object.fromEntries(SETTLEMENT_RESULTS.map((r) => [r, 0])) as Record<SettlementResult, number>;
   let paidTotalCents = 0;
