@@ -55,7 +55,7 @@ export const negotiationEn: Shape<typeof negotiationPtBR> = {
     'call.done': 'Call made',
     'call.not_needed': 'Call not needed',
   },
-  side: { promises: 'Pending promises', disputes: 'Open disputes', agreements: 'Agreements', resolve: 'Resolve', kept: 'Kept', cancel: 'Cancel', open: 'Open', none: 'None.' },
+  side: { promises: 'Pending promises', disputes: 'Open disputes', agreements: 'Agreements', resolve: 'Resolve', kept: 'Kept', cancel: 'Cancel', open: 'Open', none: 'None.', noAgreements: 'No agreements.', record: '{{kept}} kept · {{broken}} broken' },
   promise: {
     title: 'Record a promise to pay',
     date: 'Promised date',

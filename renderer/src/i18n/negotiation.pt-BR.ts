@@ -60,6 +60,8 @@ export const negotiationPtBR = {
     cancel: 'Cancelar',
     open: 'Abrir',
     none: 'Nenhuma.',
+    noAgreements: 'Nenhum acordo.',
+    record: '{{kept}} cumpridas · {{broken}} não cumpridas',
   },
   promise: {
     title: 'Registrar promessa de pagamento',

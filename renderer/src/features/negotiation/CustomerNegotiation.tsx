@@ -116,6 +116,8 @@ export function NegotiationSidePanel() {
   const { promises, disputes, agreements } = useCustomerNegotiation();
   const [resolving, setResolving] = useState<Dispute | null>(null);
   const pending = promises.filter((p) => p.status === 'pending');
+  const keptCount = promises.filter((p) => p.status === 'kept').length;
+  const brokenCount = promises.filter((p) => p.status === 'broken').length;
   const openDisputes = disputes.filter((d) => d.resolvedAt === null);
 
   async function closePromise(id: number, status: 'kept' | 'cancelled') {
@@ -133,7 +135,7 @@ export function NegotiationSidePanel() {
           <h2>{t('negotiation.side.agreements')}</h2>
         </div>
         {agreements.length === 0 ? (
-          <p className="panel__empty">{t('negotiation.side.none')}</p>
+          <p className="panel__empty">{t('negotiation.side.noAgreements')}</p>
         ) : (
           <ul className="neg-list">
             {agreements.map((a) => (
@@ -149,6 +151,11 @@ export function NegotiationSidePanel() {
         )}
         <div className="panel__header panel__header--sub">
           <h2>{t('negotiation.side.promises')}</h2>
+          {keptCount + brokenCount > 0 && (
+            <span className="text-muted neg-small" data-testid="promise-record">
+              {t('negotiation.side.record', { kept: keptCount, broken: brokenCount })}
+            </span>
+          )}
         </div>
         {pending.length === 0 ? (
           <p className="panel__empty">{t('negotiation.side.none')}</p>
