@@ -19,6 +19,15 @@ test('the dashboard shows the backend figures; a bucket row opens exactly its cu
   await page.getByTestId('trend-table').locator('xpath=ancestor::section[1]').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-01-trends.png` });
   await page.getByTestId('breakdown-segment').locator('xpath=ancestor::div[contains(@class,"dash-breakdowns")]').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-01-breakdowns.png` });
 
+  // A month of the trend shows the whole dashboard as of that month-end, equal to the backend's summary then.
+  await page.getByTestId('trend-row-2026-09-30').getByRole('button').click();
+  await expect(page.getByTestId('dashboard-asof')).toHaveValue('30/09/2026');
+  const september = await app.call<DashboardSummary>('dashboard.summary', { asOf: '2026-09-30' });
+  await expect(page.getByTestId('kpi-overdue-value')).toHaveText(/R\$/);
+  await expect.poll(async () => parseBrl(await page.getByTestId('kpi-overdue-value').innerText())).toBe(september.totals.overdueCents);
+  await page.getByRole('button', { name: 'Hoje' }).click();
+  await expect(page.getByTestId('dashboard-asof')).toHaveValue('25/11/2026');
+
   // The definition is one hover away.
   await page.getByTestId('kpi-cei').getByRole('button', { name: /O que é\?/ }).hover();
   await expect(page.getByTestId('kpi-cei').getByRole('tooltip')).toBeVisible();
