@@ -1,28 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditCheck } from '../../../../shared/ipc/audit.contract';
 import type { BackupOverview } from '../../../../shared/ipc/backup.contract';
 import { api } from '../../api/client';
 import { toast } from '../../components/toast.store';
 import { dateTime } from '../../i18n/format';
-import { fileSize, useRestore } from './restore';
+import { errorText, fileSize, useBusyAction, useRestore } from './restore';
 import { RestoreConfirmDialog, RestoreStagedNotice } from './RestoreParts';
 
 function AuditPanel() {
   const { t } = useTranslation();
   const [check, setCheck] = useState<AuditCheck | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function verify() {
-    setBusy(true);
-    try {
-      setCheck(await api.invoke('audit.verify', {}));
-    } catch (err) {
-      toast.error(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, run } = useBusyAction();
+  const verify = () => run(async () => setCheck(await api.invoke('audit.verify', {})));
 
   return (
     <article className="panel" aria-labelledby="audit-title">
@@ -54,24 +44,19 @@ function AuditPanel() {
 function BackupPanel() {
   const { t } = useTranslation();
   const [overview, setOverview] = useState<BackupOverview | null>(null);
-  const [creating, setCreating] = useState(false);
+  const { busy: creating, run } = useBusyAction();
   const restore = useRestore();
 
-  const load = useCallback(() => api.invoke('backup.list', {}).then(setOverview, (err: unknown) => toast.error(err instanceof Error ? err.message : String(err))), []);
-  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    api.invoke('backup.list', {}).then(setOverview, (err: unknown) => toast.error(errorText(err)));
+  }, []);
 
-  async function create() {
-    setCreating(true);
-    try {
+  const create = () =>
+    run(async () => {
       const file = await api.invoke('backup.create', {});
       toast.success(t('security.backup.created', { name: file.name }));
-      await load();
-    } catch (err) {
-      toast.error(err instanceof Error ? err.message : String(err));
-    } finally {
-      setCreating(false);
-    }
-  }
+      setOverview(await api.invoke('backup.list', {}));
+    });
 
   return (
     <article className="panel" aria-labelledby="backup-title">

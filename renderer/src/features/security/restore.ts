@@ -11,6 +11,27 @@ export function fileSize(bytes: number): string {
   return new Intl.NumberFormat(i18next.language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
 }
 
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** A button's action: `busy` while it runs; a failure becomes an error toast with the backend's message. */
+export function useBusyAction() {
+  const [busy, setBusy] = useState(false);
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    try {
+      return await action();
+    } catch (err) {
+      toast.error(errorText(err));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, run };
+}
+
 /**
  * Restoring a backup, from the Segurança page or the recovery screen: a listed backup after the clerk
  * confirms, or a file picked through the platform. Once staged, the page shows how the app reopens.
@@ -18,19 +39,13 @@ export function fileSize(bytes: number): string {
 export function useRestore() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [staged, setStaged] = useState<RestoreStaged | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useBusyAction();
 
-  async function run(params: { backupName: string } | { fileToken: string }) {
-    setBusy(true);
-    try {
+  const restore = (params: { backupName: string } | { fileToken: string }) =>
+    run(async () => {
       setStaged(await api.invoke('backup.restore', params));
       setConfirming(null);
-    } catch (err) {
-      toast.error(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return {
     confirming,
@@ -38,14 +53,11 @@ export function useRestore() {
     busy,
     ask: (backupName: string) => setConfirming(backupName),
     cancel: () => setConfirming(null),
-    confirm: () => (confirming ? run({ backupName: confirming }) : Promise.resolve()),
-    async fromFile() {
-      try {
+    confirm: () => (confirming ? restore({ backupName: confirming }) : Promise.resolve()),
+    fromFile: () =>
+      run(async () => {
         const file = await platform.pickFile({ purpose: 'backup' });
-        if (file) await run({ fileToken: file.token });
-      } catch (err) {
-        toast.error(err instanceof Error ? err.message : String(err));
-      }
-    },
+        if (file) setStaged(await api.invoke('backup.restore', { fileToken: file.token }));
+      }),
   };
 }
