@@ -8,6 +8,7 @@ import { openDatabase } from '../../electron/backend/db/connection';
 import { loadDemoData } from '../../electron/backend/demo/load-demo';
 import { bankReturnsBench } from './bank-returns.bench';
 import type { BenchContext, BenchRow, BenchSuite } from './bench-kit';
+import { dashboardBench } from './dashboard.bench';
 import { creditBench } from './credit.bench';
 import { importsBench } from './imports.bench';
 import { negotiationBench } from './negotiation.bench';
@@ -15,7 +16,7 @@ import { dunningBench } from './dunning.bench';
 import { portfolioBench } from './portfolio.bench';
 import { reportsBench } from './reports.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench, negotiationBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, dashboardBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench, negotiationBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 
