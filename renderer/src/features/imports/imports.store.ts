@@ -79,10 +79,11 @@ export const useImports = create<ImportsState>((set, get) => ({
     set({ source });
   },
 
-  /** A source with a saved mapping brings it back (the "one click tomorrow"). */
+  /** A source with a saved mapping brings it back (the "one click tomorrow"); leaving the field unchanged
+   * keeps the clerk's own column choices. */
   async applySource() {
-    const { file, source } = get();
-    if (!file || !source.trim()) return;
+    const { file, source, preview } = get();
+    if (!file || !source.trim() || preview?.profile?.source === source.trim()) return;
     try {
       const preview = await api.invoke('imports.preview', { fileToken: file.token, source: source.trim() });
       set(preview.profile ? { preview, mapping: initialMapping(preview), result: null, validatedMapping: null } : { preview });
