@@ -165,6 +165,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       return 'task' as const;
     };
     const channel = a.step.channel;
+    if (channel === 'internal') return task('internal'); // no contact, no text: nothing else to look up
     const customerContacts = contacts.listByCustomer(a.customerId);
     if (a.step.automatic && (channel === 'email' || channel === 'whatsapp' || channel === 'sms')) {
       const to = recipientFor(customerContacts, channel);
