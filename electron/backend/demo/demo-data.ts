@@ -460,17 +460,26 @@ export function* generateDemoData(opts: DemoOptions): Generator<BulkRow, void, u
           const first = Math.max(1, Math.min(amountCents - 1, Math.round(amountCents * (0.3 + 0.4 * rng.next()))));
           let d1 = dueDay + Math.max(-2, delay - rng.int(5, 30));
           let d2 = dueDay + delay + rng.int(0, 10);
-          if (bankDays) (d1 = nextBusinessDay(uf, d1)), (d2 = nextBusinessDay(uf, d2));
+          if (bankDays) {
+            d1 = nextBusinessDay(uf, d1);
+            d2 = nextBusinessDay(uf, d2);
+          }
           const neverFinish = (profile === 'chronic_late' && rng.chance(0.2)) || (profile === 'strategic' && rng.chance(0.1));
           if (d1 > issueDay && d1 <= asOfDay && d1 < stopDay) {
             day1 = d1;
             cents1 = first;
-            if (!neverFinish && d2 > d1 && d2 <= asOfDay && d2 < stopDay) (day2 = d2), (cents2 = amountCents - first);
+            if (!neverFinish && d2 > d1 && d2 <= asOfDay && d2 < stopDay) {
+              day2 = d2;
+              cents2 = amountCents - first;
+            }
           }
         } else {
           let d = dueDay + delay;
           if (bankDays) d = nextBusinessDay(uf, d);
-          if (d > issueDay && d <= asOfDay && d < stopDay) (day1 = d), (cents1 = amountCents);
+          if (d > issueDay && d <= asOfDay && d < stopDay) {
+            day1 = d;
+            cents1 = amountCents;
+          }
         }
         const payment1 = cents1 > 0 ? paymentRow(rng, ctx, invoiceId, day1, cents1, method, nossoNumero) : null;
         const payment2 = cents2 > 0 ? paymentRow(rng, ctx, invoiceId, day2, cents2, method, nossoNumero) : null;
