@@ -35,8 +35,9 @@ export interface BackupOptions {
 export type CheckedOpen = (OpenResult & { restoredAside: string | null }) | { problem: string };
 
 /**
- * Applies a staged restore, runs `PRAGMA quick_check`, then opens and migrates. Any failure comes back as a
- * problem for the recovery screen instead of an exception: a damaged file must not stop the app.
+ * Applies a staged restore, runs `PRAGMA quick_check`, then opens and migrates. A damaged or unreadable file
+ * comes back as a problem for the recovery screen instead of an exception. A file from a newer Adimple (an
+ * AppError from openDatabase) still throws: it is healthy, and the answer is updating the app, not a backup.
  */
 export function openChecked(dbPath: string, now: () => Date, log: (msg: string) => void): CheckedOpen {
   try {
@@ -46,6 +47,7 @@ export function openChecked(dbPath: string, now: () => Date, log: (msg: string) 
     if (problem) return { problem };
     return { ...openDatabase(dbPath, { now }), restoredAside };
   } catch (err) {
+    if (err instanceof AppError) throw err;
     log(`Database open failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return { problem: err instanceof Error ? err.message : String(err) };
   }
