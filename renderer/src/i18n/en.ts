@@ -115,8 +115,6 @@ export const en: Messages = {
     scopeAll: 'All',
     noInvoices: 'No open receivables.',
     noInvoicesAll: 'No receivables.',
-    activity: 'History',
-    noActivity: 'Nothing recorded yet.',
     address: 'Address',
     salesRep: 'Sales rep',
     segment: 'Segment',

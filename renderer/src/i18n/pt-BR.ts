@@ -113,8 +113,6 @@ export const ptBR = {
     scopeAll: 'Todos',
     noInvoices: 'Nenhum título em aberto.',
     noInvoicesAll: 'Nenhum título.',
-    activity: 'Histórico',
-    noActivity: 'Nada registrado ainda.',
     address: 'Endereço',
     salesRep: 'Vendedor',
     segment: 'Segmento',

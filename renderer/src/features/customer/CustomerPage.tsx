@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { navigate } from '../../components/route';
 import { toast } from '../../components/toast.store';
 import { RowMenu } from '../../components/RowMenu';
-import { date, dateTime, doc, integer, money, phone } from '../../i18n/format';
+import { date, doc, integer, money, phone } from '../../i18n/format';
 import { platform } from '../../platform/platform';
 import { RiskCard } from '../credit/RiskCard';
 import { StatementButton } from '../reports/StatementButton';
@@ -21,7 +21,7 @@ type Action = { kind: 'pay' | 'edit' | 'writeOff'; invoice: InvoiceRow } | { kin
 
 export function CustomerPage({ id }: { id: number }) {
   const { t } = useTranslation();
-  const { detail, invoices, invoiceTotal, scope, activity, error, load, setScope } = useCustomer();
+  const { detail, invoices, invoiceTotal, scope, error, load, setScope } = useCustomer();
   const [action, setAction] = useState<Action>(null);
 
   useEffect(() => {
@@ -195,26 +195,6 @@ export function CustomerPage({ id }: { id: number }) {
             </div>
             {contacts.length === 0 ? <p className="panel__empty">{t('customer.noContacts')}</p> : contacts.map((c) => <ContactCard key={c.id} contact={c} />)}
           </div>
-          <div className="panel">
-            <div className="panel__header">
-              <h2>{t('customer.activity')}</h2>
-            </div>
-            {activity.length === 0 ? (
-              <p className="panel__empty">{t('customer.noActivity')}</p>
-            ) : (
-              <ol className="timeline" data-testid="activity">
-                {activity.map((a) => (
-                  <li key={a.id} className="timeline__item">
-                    <span className="timeline__what">{t(`activity.${a.action}`, { defaultValue: a.action })}</span>
-                    <ActivityDetail details={a.details} />
-                    <span className="timeline__meta">
-                      {dateTime(a.at)} · {a.actor}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            )}
-          </div>
         </aside>
       </div>
 
@@ -228,13 +208,6 @@ export function CustomerPage({ id }: { id: number }) {
       {action?.kind === 'editCustomer' && <CustomerFormDialog customer={customer} onClose={() => setAction(null)} onSaved={() => setAction(null)} />}
     </section>
   );
-}
-
-function ActivityDetail({ details }: { details: Record<string, unknown> }) {
-  const amount = typeof details.amountCents === 'number' ? money(details.amountCents) : null;
-  const reason = typeof details.reason === 'string' ? details.reason : null;
-  if (!amount && !reason) return null;
-  return <span className="timeline__detail">{[amount, reason].filter(Boolean).join(' · ')}</span>;
 }
 
 function ContactCard({ contact: c }: { contact: Contact }) {
