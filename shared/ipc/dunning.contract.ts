@@ -146,6 +146,28 @@ export interface OutboxListResult {
   counts: Record<OutboxStatus, number>;
 }
 
+/** Which step works: contacts per step and channel and what was paid after them. */
+export interface StepEffectiveness {
+  stepId: number;
+  stepName: string;
+  offsetDays: number;
+  channel: StepChannel;
+  /** Messages sent and tasks done. */
+  contacts: number;
+  /** Títulos those contacts covered. */
+  titulos: number;
+  paidWithin3: number;
+  paidWithin7: number;
+  paidWithin15: number;
+  /** Paid on those títulos within 15 days of the contact. */
+  recoveredCents: number;
+}
+
+export interface EffectivenessResult {
+  since: string;
+  rows: StepEffectiveness[];
+}
+
 export interface DunningApi {
   'dunning.ladders.list': { params: Params<'dunning.ladders.list'>; result: LaddersResult };
   'dunning.steps.save': { params: Params<'dunning.steps.save'>; result: StepView };
@@ -156,6 +178,7 @@ export interface DunningApi {
   'dunning.resume': { params: Params<'dunning.resume'>; result: { lifted: number } };
   'dunning.pauses.list': { params: Params<'dunning.pauses.list'>; result: PauseView[] };
   'dunning.runNow': { params: Params<'dunning.runNow'>; result: RunNowResult };
+  'dunning.effectiveness': { params: Params<'dunning.effectiveness'>; result: EffectivenessResult };
   'dunning.settings.get': { params: Params<'dunning.settings.get'>; result: DunningSettingsView };
   'dunning.settings.save': { params: Params<'dunning.settings.save'>; result: DunningSettingsView };
   'queue.list': { params: Params<'queue.list'>; result: QueueResult };

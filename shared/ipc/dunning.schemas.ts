@@ -63,6 +63,7 @@ export const dunningSchemas = {
   'dunning.resume': z.object({ customerId: id }),
   'dunning.pauses.list': z.object({ customerId: id }),
   'dunning.runNow': z.object({}),
+  'dunning.effectiveness': z.object({ days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90) }),
   'dunning.settings.get': z.object({}),
   'dunning.settings.save': z.object({
     clerkName: requiredText(120, 'o nome de quem assina as mensagens'),

@@ -420,6 +420,22 @@ describe('régua: when and whether to contact', () => {
   });
 });
 
+describe('régua: effectiveness', () => {
+  it('per step and channel: contacts, títulos paid within 3/7/15 days and the amount recovered', async () => {
+    const desk = openDesk({ mailer: { send: async () => ({ ok: true, providerId: null }) } });
+    const a = await customerWithEmail(desk, 'a@a.com.br');
+    const b = await customerWithEmail(desk, 'b@b.com.br');
+    const paidSoon = await desk.call('invoices.create', validInvoice(a.customerId, { dueDate: '2026-11-25', amountCents: 120_000 }));
+    await desk.call('invoices.create', validInvoice(b.customerId, { dueDate: '2026-11-25', amountCents: 80_000 }));
+    await desk.backend.scheduler.runOnce();
+    desk.clock.set('2026-11-27T13:00:00.000Z');
+    await desk.call('payments.register', { invoiceId: paidSoon.id, amountCents: 120_000, paidOn: '2026-11-27', method: 'pix' });
+    const { rows } = await desk.call('dunning.effectiveness', {});
+    const d0 = rows.find((r) => r.offsetDays === 0)!;
+    expect(d0).toMatchObject({ stepName: 'Vence hoje', channel: 'email', contacts: 2, titulos: 2, paidWithin3: 1, paidWithin7: 1, paidWithin15: 1, recoveredCents: 120_000 });
+  });
+});
+
 describe('régua: WhatsApp/SMS and the queue', () => {
   it('without a gateway a WhatsApp step becomes a task with a wa.me link; with one, a real HTTP POST', async () => {
     const desk = openDesk();

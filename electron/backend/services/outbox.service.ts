@@ -5,7 +5,8 @@
  * never make it go out twice (see outboxRepo.failInterrupted).
  */
 import { contactRuleFor, instantOf, isWithinContactHours, localTimeIn, nextContactSlot, timeZoneFor } from '../../../shared/domain/contact-hours';
-import type { OutboxListResult, OutboxRow } from '../../../shared/ipc/dunning.contract';
+import { addDays } from '../../../shared/domain/dates';
+import type { EffectivenessResult, OutboxListResult, OutboxRow } from '../../../shared/ipc/dunning.contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
@@ -143,6 +144,11 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
       summary.interrupted = ctx.tx(() => outbox.failInterrupted(ctx.nowIso())).length;
       for (const m of outbox.due(ctx.nowIso(), max)) await sendOne(m, summary);
       return summary;
+    },
+
+    effectiveness(p: ParsedParams<'dunning.effectiveness'>): EffectivenessResult {
+      const since = addDays(ctx.asOf(), -p.days);
+      return { since, rows: outbox.effectiveness(since) };
     },
 
     list(p: ParsedParams<'outbox.list'>): OutboxListResult {

@@ -101,6 +101,17 @@ export const dunningEn: typeof dunningPtBR = {
     textPart: 'Text',
     htmlPart: 'E-mail (HTML)',
   },
+  effect: {
+    title: 'Effectiveness by step',
+    since: 'Contacts since {{date}}; paid within 3, 7 and 15 days',
+    empty: 'No message sent or task done in the period.',
+    contacts: 'Contacts',
+    titulos: 'Invoices',
+    paid3: 'Paid within 3 days',
+    paid7: 'Within 7 days',
+    paid15: 'Within 15 days',
+    recovered: 'Recovered (15 days)',
+  },
   settings: {
     title: 'Sending settings',
     clerkName: 'Signature (collector’s name)',

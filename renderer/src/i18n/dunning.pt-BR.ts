@@ -99,6 +99,17 @@ export const dunningPtBR = {
     textPart: 'Texto',
     htmlPart: 'E-mail (HTML)',
   },
+  effect: {
+    title: 'Eficácia por etapa',
+    since: 'Contatos desde {{date}}; pagos até 3, 7 e 15 dias depois',
+    empty: 'Nenhuma mensagem enviada ou tarefa concluída no período.',
+    contacts: 'Contatos',
+    titulos: 'Títulos',
+    paid3: 'Pagos em 3 dias',
+    paid7: 'Em 7 dias',
+    paid15: 'Em 15 dias',
+    recovered: 'Recuperado (15 dias)',
+  },
   settings: {
     title: 'Configurações de envio',
     clerkName: 'Assinatura (nome de quem cobra)',

@@ -1,4 +1,4 @@
-import type { MessageChannel, OutboxRow, OutboxStatus } from '../../../../shared/ipc/dunning.contract';
+import type { MessageChannel, OutboxRow, OutboxStatus, StepEffectiveness } from '../../../../shared/ipc/dunning.contract';
 import type { Prepare } from '../statements';
 
 export interface OutboxWrite {
@@ -126,6 +126,36 @@ export function outboxRepo(prepare: Prepare) {
       const ids = prepare(`SELECT id FROM outbox_messages WHERE status = 'sending'`).pluck().all() as number[];
       for (const id of ids) move(id, 'sending', `status = 'failed', last_error = @error, updated_at = @at`, { at, error: 'Envio interrompido (o programa foi fechado durante o envio): confira com o cliente antes de reenviar.' });
       return ids;
+    },
+    /**
+     * Per step and channel, contacts made since `since` (messages sent and tasks done) and what was paid
+     * after them: títulos settled within 3/7/15 days and the amount paid on them within 15 days.
+     */
+    effectiveness(since: string): StepEffectiveness[] {
+      return prepare(
+        `WITH contacts AS (
+           SELECT o.id AS contact_id, o.step_id, o.channel, substr(o.sent_at, 1, 10) AS on_day, o.invoice_ids
+           FROM outbox_messages o WHERE o.status = 'sent' AND o.sent_at >= @since AND o.step_id IS NOT NULL
+           UNION ALL
+           SELECT -t.id, t.step_id, s.channel, substr(t.done_at, 1, 10), t.invoice_ids
+           FROM dunning_tasks t JOIN dunning_steps s ON s.id = t.step_id
+           WHERE t.status = 'done' AND t.done_at >= @since AND t.type <> 'fix_contact'
+         ), touched AS (
+           SELECT c.contact_id, c.step_id, c.channel, c.on_day, j.value AS invoice_id FROM contacts c, json_each(c.invoice_ids) j
+         ), outcome AS (
+           SELECT t.contact_id, t.step_id, t.channel,
+                  CASE WHEN i.status = 'paid' THEN julianday(MAX(p.paid_on)) - julianday(t.on_day) END AS days_to_paid,
+                  COALESCE(SUM(CASE WHEN p.paid_on BETWEEN t.on_day AND date(t.on_day, '+15 days') THEN p.amount_cents END), 0) AS recovered
+           FROM touched t JOIN invoices i ON i.id = t.invoice_id LEFT JOIN payments p ON p.invoice_id = t.invoice_id AND p.paid_on >= t.on_day
+           GROUP BY t.contact_id, t.invoice_id
+         )
+         SELECT o.step_id AS stepId, s.name AS stepName, s.offset_days AS offsetDays, o.channel,
+                COUNT(DISTINCT o.contact_id) AS contacts, COUNT(*) AS titulos,
+                SUM(o.days_to_paid BETWEEN 0 AND 3) AS paidWithin3, SUM(o.days_to_paid BETWEEN 0 AND 7) AS paidWithin7,
+                SUM(o.days_to_paid BETWEEN 0 AND 15) AS paidWithin15, SUM(o.recovered) AS recoveredCents
+         FROM outcome o JOIN dunning_steps s ON s.id = o.step_id
+         GROUP BY o.step_id, o.channel ORDER BY s.ladder_id, s.offset_days, s.id`,
+      ).all({ since }) as StepEffectiveness[];
     },
     markContactInvalid(contactId: number, at: string): void {
       prepare('UPDATE contacts SET is_valid = 0, updated_at = ? WHERE id = ?').run(at, contactId);

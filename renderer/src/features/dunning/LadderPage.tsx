@@ -4,17 +4,14 @@ import type { StepView, TemplateView } from '../../../../shared/ipc/dunning.cont
 import { api } from '../../api/client';
 import { money } from '../../i18n/format';
 import { useLadders } from './dunning.store';
+import { EffectivenessPanel } from './EffectivenessPanel';
+import { offsetLabel } from './offset-label';
 import { RunNowButton } from './RunNowButton';
 import { SendingSettings } from './SendingSettings';
 import { StepDialog } from './StepDialog';
 import { TemplateDialog } from './TemplateDialog';
 
 type Editing = { kind: 'step'; step: StepView | null } | { kind: 'template'; template: TemplateView } | null;
-
-/** "D−5", "D0", "D+3". */
-export function offsetLabel(days: number): string {
-  return days === 0 ? 'D0' : days < 0 ? `D−${-days}` : `D+${days}`;
-}
 
 /** The ladder editor: steps by day and channel, their templates with a live preview, and the sending settings. */
 export function LadderPage() {
@@ -133,6 +130,7 @@ export function LadderPage() {
           )}
         </div>
       )}
+      <EffectivenessPanel />
       <SendingSettings />
       {editing?.kind === 'step' && ladder && data && (
         <StepDialog ladderId={ladder.id} step={editing.step} templates={data.templates} onClose={() => setEditing(null)} />
