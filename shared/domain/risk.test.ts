@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RISK_WEIGHTS, NEUTRAL_SCORE, behaviourOf, classDistribution, classOf, scoreRisk, type RiskFeatures, type RiskWeights } from './risk';
+import { DEFAULT_RISK_WEIGHTS, NEUTRAL_SCORE, behaviourOf, classDistribution, classOf, scorePoints, scoreRisk, type RiskFeatures, type RiskWeights } from './risk';
 
 const punctual: RiskFeatures = {
   maturedCount: 40,
@@ -94,6 +94,14 @@ describe('scoreRisk', () => {
     const heavy: RiskWeights = { ...DEFAULT_RISK_WEIGHTS, factors: { ...DEFAULT_RISK_WEIGHTS.factors, bureau: 2000 } };
     const f = { ...punctual, bureauScore: 100 };
     expect(scoreRisk(f, heavy).score).toBeLessThan(scoreRisk(f).score - 200);
+  });
+
+  it('scorePoints gives the same score, class and points as scoreRisk, without the words', () => {
+    for (const f of [punctual, defaulter]) {
+      const full = scoreRisk(f);
+      const bare = scorePoints(f);
+      expect(bare).toEqual({ score: full.score, riskClass: full.riskClass, behaviour: full.behaviour, points: full.reasons.map(({ factor, points, value }) => ({ factor, points, value })) });
+    }
   });
 
   it('a zero weight drops the factor from the reasons', () => {

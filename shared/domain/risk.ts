@@ -144,11 +144,11 @@ interface FactorReading {
   key: RiskFactorKey;
   goodness: number;
   value: number;
-  pt: string;
-  en: string;
+  /** Built only for the reasons shown: rescoring 50k customers for a preview needs none. */
+  words(): { pt: string; en: string };
 }
 
-/** Goodness and words of each factor that has information; the rest are absent. */
+/** Goodness of each factor that has information (the rest are absent); words only when asked for. */
 function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
   const out: FactorReading[] = [];
   if (f.maturedCount > 0) {
@@ -157,22 +157,28 @@ function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
       key: 'lateShare',
       goodness: 1 - share,
       value: share,
-      pt: `${pct(share)} dos títulos pagos com atraso (${f.lateCount} de ${f.maturedCount})`,
-      en: `${pct(share)} of títulos paid late (${f.lateCount} of ${f.maturedCount})`,
+      words: () => ({
+        pt: `${pct(share)} dos títulos pagos com atraso (${f.lateCount} de ${f.maturedCount})`,
+        en: `${pct(share)} of títulos paid late (${f.lateCount} of ${f.maturedCount})`,
+      }),
     });
     out.push({
       key: 'avgDaysLate',
       goodness: 1 - clamp01(f.avgDaysLate / w.avgDaysLateWorst),
       value: f.avgDaysLate,
-      pt: `atraso médio ponderado pelo valor de ${f.avgDaysLate.toFixed(1).replace('.', ',')} dias`,
-      en: `value-weighted average delay of ${f.avgDaysLate.toFixed(1)} days`,
+      words: () => ({
+        pt: `atraso médio ponderado pelo valor de ${f.avgDaysLate.toFixed(1).replace('.', ',')} dias`,
+        en: `value-weighted average delay of ${f.avgDaysLate.toFixed(1)} days`,
+      }),
     });
     out.push({
       key: 'maxDaysLate',
       goodness: 1 - clamp01(f.maxDaysLate / w.maxDaysLateWorst),
       value: f.maxDaysLate,
-      pt: `maior atraso de ${f.maxDaysLate} dias`,
-      en: `longest delay of ${f.maxDaysLate} days`,
+      words: () => ({
+        pt: `maior atraso de ${f.maxDaysLate} dias`,
+        en: `longest delay of ${f.maxDaysLate} days`,
+      }),
     });
   }
   if (f.recentAvgDaysLate !== null && f.earlierAvgDaysLate !== null) {
@@ -182,18 +188,20 @@ function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
       key: 'trend',
       goodness: clamp01(0.5 - delta / (2 * w.trendSpanDays)),
       value: delta,
-      pt:
-        delta > 0.5
-          ? `atrasos piores nos últimos 6 meses (+${abs.replace('.', ',')} dias em média)`
-          : delta < -0.5
-            ? `atrasos menores nos últimos 6 meses (−${abs.replace('.', ',')} dias em média)`
-            : 'atrasos estáveis nos últimos 6 meses',
-      en:
-        delta > 0.5
-          ? `delays worse in the last 6 months (+${abs} days on average)`
-          : delta < -0.5
-            ? `delays shorter in the last 6 months (−${abs} days on average)`
-            : 'delays steady in the last 6 months',
+      words: () => ({
+        pt:
+          delta > 0.5
+            ? `atrasos piores nos últimos 6 meses (+${abs.replace('.', ',')} dias em média)`
+            : delta < -0.5
+              ? `atrasos menores nos últimos 6 meses (−${abs.replace('.', ',')} dias em média)`
+              : 'atrasos estáveis nos últimos 6 meses',
+        en:
+          delta > 0.5
+            ? `delays worse in the last 6 months (+${abs} days on average)`
+            : delta < -0.5
+              ? `delays shorter in the last 6 months (−${abs} days on average)`
+              : 'delays steady in the last 6 months',
+      }),
     });
   }
   if (f.openCents > 0 || f.maturedCount > 0) {
@@ -202,8 +210,10 @@ function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
       key: 'overdueShare',
       goodness: 1 - clamp01(share),
       value: share,
-      pt: f.openCents > 0 ? `${pct(share)} do saldo em aberto está vencido` : 'nada em aberto',
-      en: f.openCents > 0 ? `${pct(share)} of the open balance is overdue` : 'nothing open',
+      words: () => ({
+        pt: f.openCents > 0 ? `${pct(share)} do saldo em aberto está vencido` : 'nada em aberto',
+        en: f.openCents > 0 ? `${pct(share)} of the open balance is overdue` : 'nothing open',
+      }),
     });
   }
   if (f.creditLimitCents > 0 || f.exposureCents > 0) {
@@ -213,8 +223,10 @@ function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
       key: 'exposure',
       goodness: 1 - clamp01((ratio - w.exposureComfortRatio) / span),
       value: Number.isFinite(ratio) ? ratio : -1,
-      pt: Number.isFinite(ratio) ? `exposição de ${pct(ratio)} do limite de crédito` : 'saldo em aberto sem limite de crédito',
-      en: Number.isFinite(ratio) ? `exposure at ${pct(ratio)} of the credit limit` : 'open balance with no credit limit',
+      words: () => ({
+        pt: Number.isFinite(ratio) ? `exposição de ${pct(ratio)} do limite de crédito` : 'saldo em aberto sem limite de crédito',
+        en: Number.isFinite(ratio) ? `exposure at ${pct(ratio)} of the credit limit` : 'open balance with no credit limit',
+      }),
     });
   }
   {
@@ -223,8 +235,10 @@ function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
       key: 'tenure',
       goodness: clamp01(f.tenureDays / w.tenureFullDays),
       value: f.tenureDays,
-      pt: years >= 1 ? `cliente há ${Math.floor(years)} ano(s)` : `cliente há ${Math.max(0, Math.floor(f.tenureDays / 30))} mês(es)`,
-      en: years >= 1 ? `customer for ${Math.floor(years)} year(s)` : `customer for ${Math.max(0, Math.floor(f.tenureDays / 30))} month(s)`,
+      words: () => ({
+        pt: years >= 1 ? `cliente há ${Math.floor(years)} ano(s)` : `cliente há ${Math.max(0, Math.floor(f.tenureDays / 30))} mês(es)`,
+        en: years >= 1 ? `customer for ${Math.floor(years)} year(s)` : `customer for ${Math.max(0, Math.floor(f.tenureDays / 30))} month(s)`,
+      }),
     });
   }
   {
@@ -233,24 +247,30 @@ function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
       key: 'brokenPromises',
       goodness: 1 - clamp01(broken / w.brokenPromisesWorst),
       value: broken,
-      pt: broken === 0 ? 'nenhuma promessa ou acordo quebrado' : `${broken} promessa(s) ou acordo(s) quebrado(s)`,
-      en: broken === 0 ? 'no broken promises or agreements' : `${broken} broken promise(s) or agreement(s)`,
+      words: () => ({
+        pt: broken === 0 ? 'nenhuma promessa ou acordo quebrado' : `${broken} promessa(s) ou acordo(s) quebrado(s)`,
+        en: broken === 0 ? 'no broken promises or agreements' : `${broken} broken promise(s) or agreement(s)`,
+      }),
     });
   }
   out.push({
     key: 'disputes',
     goodness: 1 - clamp01(f.openDisputes / w.disputesWorst),
     value: f.openDisputes,
-    pt: f.openDisputes === 0 ? 'nenhum título contestado' : `${f.openDisputes} título(s) contestado(s)`,
-    en: f.openDisputes === 0 ? 'no disputed títulos' : `${f.openDisputes} disputed título(s)`,
+    words: () => ({
+      pt: f.openDisputes === 0 ? 'nenhum título contestado' : `${f.openDisputes} título(s) contestado(s)`,
+      en: f.openDisputes === 0 ? 'no disputed títulos' : `${f.openDisputes} disputed título(s)`,
+    }),
   });
   if (f.bureauScore !== null) {
     out.push({
       key: 'bureau',
       goodness: clamp01(f.bureauScore / MAX_SCORE),
       value: f.bureauScore,
-      pt: `score de bureau ${f.bureauScore}`,
-      en: `bureau score ${f.bureauScore}`,
+      words: () => ({
+        pt: `score de bureau ${f.bureauScore}`,
+        en: `bureau score ${f.bureauScore}`,
+      }),
     });
   }
   return out;
@@ -283,7 +303,19 @@ export function behaviourOf(f: Pick<RiskFeatures, 'maturedCount' | 'lateCount'>,
   return 'sometimes_late';
 }
 
-export function scoreRisk(features: RiskFeatures, weights: RiskWeights = DEFAULT_RISK_WEIGHTS): RiskScore {
+export interface RiskPoints {
+  score: number;
+  riskClass: RiskClass;
+  behaviour: BehaviourClass;
+  /** Every factor that counted, largest |points| first, without words. score = 500 + Σ points. */
+  points: { factor: RiskFactorKey; points: number; value: number }[];
+}
+
+interface ScoredReadings extends RiskPoints {
+  words: Map<RiskFactorKey, () => { pt: string; en: string }>;
+}
+
+function scoreReadings(features: RiskFeatures, weights: RiskWeights): ScoredReadings {
   const readings = readFactors(features, weights).filter((r) => weights.factors[r.key] > 0);
   const totalWeight = readings.reduce((s, r) => s + weights.factors[r.key], 0);
   const exact = readings.map((r) => (totalWeight > 0 ? (MAX_SCORE * weights.factors[r.key] * (r.goodness - 0.5)) / totalWeight : 0));
@@ -291,12 +323,30 @@ export function scoreRisk(features: RiskFeatures, weights: RiskWeights = DEFAULT
   const half = readings.map((r) => (totalWeight > 0 ? (MAX_SCORE * weights.factors[r.key] * 0.5) / totalWeight : 0));
   const shifted = apportion(exact.map((x, i) => x + half[i]!));
   const halfInt = apportion(half);
-  const points = shifted.map((s, i) => s - halfInt[i]!);
-  const score = NEUTRAL_SCORE + points.reduce((a, b) => a + b, 0);
-  const reasons = readings
-    .map((r, i) => ({ factor: r.key, points: points[i]!, value: r.value, pt: r.pt, en: r.en }))
+  const pointsOf = shifted.map((s, i) => s - halfInt[i]!);
+  const score = NEUTRAL_SCORE + pointsOf.reduce((a, b) => a + b, 0);
+  const points = readings
+    .map((r, i) => ({ factor: r.key, points: pointsOf[i]!, value: r.value }))
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || RISK_FACTOR_KEYS.indexOf(a.factor) - RISK_FACTOR_KEYS.indexOf(b.factor));
-  return { score, riskClass: classOf(score, weights), behaviour: behaviourOf(features, weights), reasons };
+  return {
+    score,
+    riskClass: classOf(score, weights),
+    behaviour: behaviourOf(features, weights),
+    points,
+    words: new Map(readings.map((r) => [r.key, r.words])),
+  };
+}
+
+/** The score, class and points without the words: for rescoring the whole portfolio (previews, back-tests). */
+export function scorePoints(features: RiskFeatures, weights: RiskWeights = DEFAULT_RISK_WEIGHTS): RiskPoints {
+  const { words: _words, ...rest } = scoreReadings(features, weights);
+  return rest;
+}
+
+/** The score with its reasons in the clerk's words (pt-BR and en). */
+export function scoreRisk(features: RiskFeatures, weights: RiskWeights = DEFAULT_RISK_WEIGHTS): RiskScore {
+  const { score, riskClass, behaviour, points, words } = scoreReadings(features, weights);
+  return { score, riskClass, behaviour, reasons: points.map((p) => ({ ...p, ...words.get(p.factor)!() })) };
 }
 
 /** Counts per class, A to E. */

@@ -2,7 +2,7 @@ import { auc, decileTable, ks } from '../../../shared/domain/backtest';
 import { DEFAULT_CREDIT_POLICY, reviewLimit, salesVerdict, type CreditPolicy } from '../../../shared/domain/credit';
 import { addMonths, diffDays } from '../../../shared/domain/dates';
 import { cnpjRoot } from '../../../shared/domain/documents';
-import { classDistribution, DEFAULT_RISK_WEIGHTS, scoreRisk, type RiskFeatures, type RiskWeights } from '../../../shared/domain/risk';
+import { classDistribution, DEFAULT_RISK_WEIGHTS, scorePoints, scoreRisk, type RiskFeatures, type RiskWeights } from '../../../shared/domain/risk';
 import type {
   BacktestResult,
   BlockedRow,
@@ -91,7 +91,7 @@ export function creditService(ctx: Context) {
     const asOf = ctx.asOf();
     const f = featuresOfCustomer(repo, customerId, asOf);
     if (!f) throw new AppError('NOT_FOUND', `Cliente ${customerId} não encontrado.`);
-    const s = scoreRisk(f.features, weights());
+    const s = scorePoints(f.features, weights());
     const computedAt = ctx.nowIso();
     repo.replaceScores([{ customerId, ...s, features: f.features }], asOf, computedAt);
     return toRisk(customerId, f.features, asOf, computedAt, f.customer.status, companyOldestOverdue(customerId, asOf));
@@ -115,7 +115,7 @@ export function creditService(ctx: Context) {
   function rescoreStored(w: RiskWeights) {
     return repo.allStoredFeatures().map((r) => {
       const features = JSON.parse(r.features) as RiskFeatures;
-      return { customerId: r.customerId, features, ...scoreRisk(features, w) };
+      return { customerId: r.customerId, features, ...scorePoints(features, w) };
     });
   }
 
@@ -163,7 +163,7 @@ export function creditService(ctx: Context) {
       return ctx.tx(() => {
         const asOf = ctx.asOf();
         const w = weights();
-        const scored = featuresOfAll(repo, asOf).map((f) => ({ customerId: f.customer.customerId, features: f.features, ...scoreRisk(f.features, w) }));
+        const scored = featuresOfAll(repo, asOf).map((f) => ({ customerId: f.customer.customerId, features: f.features, ...scorePoints(f.features, w) }));
         const computedAt = ctx.nowIso();
         repo.replaceScores(scored, asOf, computedAt);
         const distribution = classDistribution(scored.map((s) => s.riskClass));
@@ -243,7 +243,7 @@ export function creditService(ctx: Context) {
           excludedAlreadyBad++;
           continue;
         }
-        rows.push({ score: scoreRisk(f.features, w).score, bad: o?.wentBad === 1 });
+        rows.push({ score: scorePoints(f.features, w).score, bad: o?.wentBad === 1 });
       }
       return {
         asOf,

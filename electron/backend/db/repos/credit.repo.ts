@@ -1,4 +1,4 @@
-import type { BehaviourClass, RiskClass, RiskReason } from '../../../../shared/domain/risk';
+import type { BehaviourClass, RiskClass, RiskFactorKey } from '../../../../shared/domain/risk';
 import type { Prepare } from '../statements';
 
 /** Per-customer payment-history aggregates as of a date (one row per customer with títulos issued by then). */
@@ -46,7 +46,8 @@ export interface ScoreWrite {
   score: number;
   riskClass: RiskClass;
   behaviour: BehaviourClass;
-  reasons: RiskReason[];
+  /** Factor and points only: the words are rebuilt from the stored features when shown (50k rows stay small). */
+  points: { factor: RiskFactorKey; points: number }[];
   features: unknown;
 }
 
@@ -197,8 +198,7 @@ export function creditRepo(prepare: Prepare) {
           score: r.score,
           riskClass: r.riskClass,
           behaviour: r.behaviour,
-          // Factor and points only: the words are rebuilt from the stored features when shown (50k rows stay small).
-          reasons: JSON.stringify(r.reasons.map(({ factor, points }) => ({ factor, points }))),
+          reasons: JSON.stringify(r.points.map(({ factor, points }) => ({ factor, points }))),
           features: JSON.stringify(r.features),
           asOf,
           computedAt,
