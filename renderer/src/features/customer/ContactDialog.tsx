@@ -5,7 +5,7 @@ import { schemas } from '../../../../shared/ipc/schemas';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from './form-errors';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../components/form-errors';
 
 const CHANNELS: ContactChannel[] = ['email', 'whatsapp', 'phone', 'sms', 'letter'];
 

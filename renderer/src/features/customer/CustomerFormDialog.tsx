@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from './form-errors';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../components/form-errors';
 
 const KINDS: CustomerKind[] = ['PJ', 'EMPRESARIO_INDIVIDUAL', 'PF'];
 const STATUSES: CustomerStatus[] = ['active', 'blocked', 'inactive'];

@@ -8,52 +8,13 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { date, money } from '../../i18n/format';
-import { apiFieldErrors, type FieldErrors } from './form-errors';
+import { DialogFooter, FormBanner, useFormSubmit } from '../../components/form-dialog';
+import type { FieldErrors } from '../../components/form-errors';
 
 const METHODS: PaymentMethod[] = ['boleto', 'pix', 'transferencia', 'dinheiro', 'cheque', 'cartao'];
 
 function toInputMoney(cents: number) {
   return centsToDecimalString(cents).replace('.', ',');
-}
-
-function DialogFooter({ onClose, formId, saving, label, danger }: { onClose(): void; formId: string; saving: boolean; label: string; danger?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        {t('common.cancel')}
-      </button>
-      <button type="submit" form={formId} className={`button ${danger ? 'button--danger' : 'button--primary'}`} disabled={saving} data-testid={`${formId}-submit`}>
-        {saving ? t('common.saving') : label}
-      </button>
-    </>
-  );
-}
-
-/** Shared submit flow: local checks, then the call, then per-field errors from the envelope. */
-function useSubmit(onDone: () => void) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  async function run(local: FieldErrors, call: () => Promise<unknown>) {
-    if (Object.keys(local).length) {
-      setErrors(local);
-      setBanner(null);
-      return;
-    }
-    setSaving(true);
-    try {
-      await call();
-      onDone();
-    } catch (e) {
-      const { fields, message } = apiFieldErrors(e);
-      setErrors(fields);
-      setBanner(message);
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { errors, banner, saving, run };
 }
 
 export function PaymentDialog({ invoice, asOf, onClose }: { invoice: InvoiceRow; asOf: string; onClose(): void }) {
@@ -62,7 +23,7 @@ export function PaymentDialog({ invoice, asOf, onClose }: { invoice: InvoiceRow;
   const [paidOn, setPaidOn] = useState(date(asOf));
   const [method, setMethod] = useState<PaymentMethod>(invoice.paymentMethod);
   const [reference, setReference] = useState('');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
   const cents = parseBrlToCents(amount);
 
   let hint: string | undefined;
@@ -89,11 +50,7 @@ export function PaymentDialog({ invoice, asOf, onClose }: { invoice: InvoiceRow;
     <Dialog title={t('payment.title')} onClose={onClose} testId="payment-dialog" footer={<DialogFooter onClose={onClose} formId="payment-form" saving={saving} label={t('payment.title')} />}>
       <form id="payment-form" className="form" onSubmit={submit} noValidate>
         <p className="dialog__lead">{t('payment.invoice', { number: invoice.documentNumber, open: money(invoice.openCents) })}</p>
-        {banner && (
-          <div className="alert alert--error" role="alert">
-            {banner}
-          </div>
-        )}
+        <FormBanner text={banner} />
         <div className="form-grid form-grid--2">
           <Field label={t('payment.amount')} error={errors.amountCents ?? (excess ? t('payment.excessHint', { open: money(invoice.openCents) }) : undefined)} hint={hint} required>
             <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" className="num" autoFocus data-testid="payment-amount" />
@@ -127,7 +84,7 @@ export function InvoiceEditDialog({ invoice, onClose }: { invoice: InvoiceRow; o
   const [method, setMethod] = useState<PaymentMethod>(invoice.paymentMethod);
   const [boletoLine, setBoletoLine] = useState(invoice.boletoLine ?? '');
   const [nossoNumero, setNossoNumero] = useState(invoice.nossoNumero ?? '');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -153,11 +110,7 @@ export function InvoiceEditDialog({ invoice, onClose }: { invoice: InvoiceRow; o
   return (
     <Dialog title={t('invoice.edit')} onClose={onClose} testId="invoice-dialog" footer={<DialogFooter onClose={onClose} formId="invoice-form" saving={saving} label={t('common.save')} />}>
       <form id="invoice-form" className="form" onSubmit={submit} noValidate>
-        {banner && (
-          <div className="alert alert--error" role="alert">
-            {banner}
-          </div>
-        )}
+        <FormBanner text={banner} />
         <div className="form-grid form-grid--2">
           <Field label={t('invoice.documentNumber')} error={errors.documentNumber} required>
             <input value={documentNumber} onChange={(e) => setDocumentNumber(e.target.value)} autoFocus />
@@ -192,7 +145,7 @@ export function InvoiceEditDialog({ invoice, onClose }: { invoice: InvoiceRow; o
 export function WriteOffDialog({ invoice, onClose }: { invoice: InvoiceRow; onClose(): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -209,11 +162,7 @@ export function WriteOffDialog({ invoice, onClose }: { invoice: InvoiceRow; onCl
     >
       <form id="writeoff-form" className="form" onSubmit={submit} noValidate>
         <p className="dialog__lead">{t('writeOff.warning', { number: invoice.documentNumber, open: money(invoice.openCents) })}</p>
-        {banner && (
-          <div className="alert alert--error" role="alert">
-            {banner}
-          </div>
-        )}
+        <FormBanner text={banner} />
         <Field label={t('writeOff.reason')} error={errors.reason} required>
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={3} autoFocus data-testid="writeoff-reason" />
         </Field>

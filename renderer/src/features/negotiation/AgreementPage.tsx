@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { date, dateTime, integer, money } from '../../i18n/format';
-import { apiFieldErrors } from '../customer/form-errors';
+import { apiFieldErrors } from '../../components/form-errors';
 import { AgreementShare } from './AgreementShare';
 import { scheduleLabel } from './offer-draft';
 

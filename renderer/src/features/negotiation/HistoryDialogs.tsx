@@ -8,56 +8,12 @@ import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { date, money } from '../../i18n/format';
-import { apiFieldErrors, type FieldErrors } from '../customer/form-errors';
+import { DialogFooter, FormBanner, useFormSubmit } from '../../components/form-dialog';
+import type { FieldErrors } from '../../components/form-errors';
 import { centsToInput, parseBrlToCents } from './negotiation-input';
 
 const REASONS: DelayReason[] = ['financial_difficulty', 'forgot', 'delivery_problem', 'strategic'];
 
-/** Submit flow shared by the dialogs: local checks, the call, then the envelope's per-field errors. */
-function useSubmit(onDone: () => void) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [banner, setBanner] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  async function run(local: FieldErrors, call: () => Promise<unknown>) {
-    setErrors(local);
-    setBanner(null);
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
-      await call();
-      onDone();
-    } catch (e) {
-      const { fields, message } = apiFieldErrors(e);
-      setErrors(fields);
-      setBanner(message);
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { errors, banner, saving, run };
-}
-
-function Footer({ onClose, formId, saving, label }: { onClose(): void; formId: string; saving: boolean; label: string }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <button type="button" className="button" onClick={onClose}>
-        {t('common.cancel')}
-      </button>
-      <button type="submit" form={formId} className="button button--primary" disabled={saving} data-testid={`${formId}-submit`}>
-        {saving ? t('common.saving') : label}
-      </button>
-    </>
-  );
-}
-
-function Banner({ text }: { text: string | null }) {
-  return text ? (
-    <p className="alert alert--error" role="alert" data-testid="form-error">
-      {text}
-    </p>
-  ) : null;
-}
 
 export function PromiseDialog({ customerId, invoices, asOf, onClose }: { customerId: number; invoices: InvoiceRow[]; asOf: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -68,7 +24,7 @@ export function PromiseDialog({ customerId, invoices, asOf, onClose }: { custome
   const [amount, setAmount] = useState(pickedTotal > 0 ? centsToInput(pickedTotal) : '');
   const [delayReason, setDelayReason] = useState<DelayReason | ''>('');
   const [note, setNote] = useState('');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
 
   function toggle(id: number) {
     const next = new Set(picked);
@@ -92,9 +48,9 @@ export function PromiseDialog({ customerId, invoices, asOf, onClose }: { custome
   }
 
   return (
-    <Dialog title={t('negotiation.promise.title')} onClose={onClose} testId="promise-dialog" footer={<Footer onClose={onClose} formId="promise-form" saving={saving} label={t('negotiation.promise.save')} />}>
+    <Dialog title={t('negotiation.promise.title')} onClose={onClose} testId="promise-dialog" footer={<DialogFooter onClose={onClose} formId="promise-form" saving={saving} label={t('negotiation.promise.save')} />}>
       <form id="promise-form" className="form" onSubmit={submit} noValidate>
-        <Banner text={banner} />
+        <FormBanner text={banner} />
         <div className="form-grid form-grid--2">
           <Field label={t('negotiation.promise.date')} error={errors.promisedDate} required>
             <input value={promisedDate} onChange={(e) => setPromisedDate(e.target.value)} placeholder="dd/mm/aaaa" autoFocus data-testid="promise-date" />
@@ -141,7 +97,7 @@ export function DisputeDialog({ invoices, onClose }: { invoices: InvoiceRow[]; o
   const disputable = invoices.filter((i) => i.status === 'open' || i.status === 'partial');
   const [invoiceId, setInvoiceId] = useState<number | null>(disputable[0]?.id ?? null);
   const [reason, setReason] = useState('');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -152,9 +108,9 @@ export function DisputeDialog({ invoices, onClose }: { invoices: InvoiceRow[]; o
   }
 
   return (
-    <Dialog title={t('negotiation.dispute.title')} onClose={onClose} testId="dispute-dialog" footer={<Footer onClose={onClose} formId="dispute-form" saving={saving} label={t('negotiation.dispute.save')} />}>
+    <Dialog title={t('negotiation.dispute.title')} onClose={onClose} testId="dispute-dialog" footer={<DialogFooter onClose={onClose} formId="dispute-form" saving={saving} label={t('negotiation.dispute.save')} />}>
       <form id="dispute-form" className="form" onSubmit={submit} noValidate>
-        <Banner text={banner} />
+        <FormBanner text={banner} />
         {disputable.length === 0 ? (
           <p className="dialog__lead">{t('negotiation.dispute.noneOpen')}</p>
         ) : (
@@ -179,7 +135,7 @@ export function DisputeDialog({ invoices, onClose }: { invoices: InvoiceRow[]; o
 export function ResolveDisputeDialog({ dispute, onClose }: { dispute: Dispute; onClose(): void }) {
   const { t } = useTranslation();
   const [resolution, setResolution] = useState('');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
   function submit(e: FormEvent) {
     e.preventDefault();
     void run({}, async () => {
@@ -192,10 +148,10 @@ export function ResolveDisputeDialog({ dispute, onClose }: { dispute: Dispute; o
       title={t('negotiation.dispute.resolveTitle', { doc: dispute.documentNumber })}
       onClose={onClose}
       testId="resolve-dispute-dialog"
-      footer={<Footer onClose={onClose} formId="resolve-form" saving={saving} label={t('negotiation.dispute.resolveSave')} />}
+      footer={<DialogFooter onClose={onClose} formId="resolve-form" saving={saving} label={t('negotiation.dispute.resolveSave')} />}
     >
       <form id="resolve-form" className="form" onSubmit={submit} noValidate>
-        <Banner text={banner} />
+        <FormBanner text={banner} />
         <p className="dialog__lead">{dispute.reason}</p>
         <Field label={t('negotiation.dispute.resolution')} error={errors.resolution} required>
           <textarea rows={3} value={resolution} onChange={(e) => setResolution(e.target.value)} autoFocus data-testid="dispute-resolution" />
@@ -208,7 +164,7 @@ export function ResolveDisputeDialog({ dispute, onClose }: { dispute: Dispute; o
 export function NoteDialog({ customerId, onClose }: { customerId: number; onClose(): void }) {
   const { t } = useTranslation();
   const [body, setBody] = useState('');
-  const { errors, banner, saving, run } = useSubmit(onClose);
+  const { errors, banner, saving, run } = useFormSubmit(onClose);
   function submit(e: FormEvent) {
     e.preventDefault();
     void run({}, async () => {
@@ -217,9 +173,9 @@ export function NoteDialog({ customerId, onClose }: { customerId: number; onClos
     });
   }
   return (
-    <Dialog title={t('negotiation.note.title')} onClose={onClose} testId="note-dialog" footer={<Footer onClose={onClose} formId="note-form" saving={saving} label={t('negotiation.note.save')} />}>
+    <Dialog title={t('negotiation.note.title')} onClose={onClose} testId="note-dialog" footer={<DialogFooter onClose={onClose} formId="note-form" saving={saving} label={t('negotiation.note.save')} />}>
       <form id="note-form" className="form" onSubmit={submit} noValidate>
-        <Banner text={banner} />
+        <FormBanner text={banner} />
         <Field label={t('negotiation.note.body')} error={errors.body} required>
           <textarea rows={4} value={body} onChange={(e) => setBody(e.target.value)} autoFocus data-testid="note-body" />
         </Field>

@@ -11,7 +11,7 @@ import { Field } from '../../components/Field';
 import { navigate } from '../../components/route';
 import { toast } from '../../components/toast.store';
 import { date, integer, money } from '../../i18n/format';
-import { apiFieldErrors } from '../customer/form-errors';
+import { apiFieldErrors } from '../../components/form-errors';
 import { DebtTable } from './DebtTable';
 import { defaultDrafts, draftToOffer, scheduleLabel, type DraftErrors, type OfferDraft } from './offer-draft';
 

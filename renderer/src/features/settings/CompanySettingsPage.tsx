@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { dateTime } from '../../i18n/format';
-import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../customer/form-errors';
+import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../components/form-errors';
 
 interface FormState {
   legalName: string;

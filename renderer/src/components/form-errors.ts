@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiCallError } from '../../api/client';
+import { ApiCallError } from '../api/client';
 
 export type FieldErrors = Record<string, string>;
 
