@@ -15,8 +15,9 @@ import { negotiationBench } from './negotiation.bench';
 import { dunningBench } from './dunning.bench';
 import { portfolioBench } from './portfolio.bench';
 import { reportsBench } from './reports.bench';
+import { securityBench } from './security.bench';
 
-const SUITES: readonly BenchSuite[] = [portfolioBench, dashboardBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench, negotiationBench];
+const SUITES: readonly BenchSuite[] = [portfolioBench, dashboardBench, creditBench, bankReturnsBench, dunningBench, importsBench, reportsBench, negotiationBench, securityBench];
 
 export const BENCH_AS_OF = '2026-11-25';
 
