@@ -156,6 +156,14 @@ test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 a
     await expect(page.getByTestId('empty-state')).toBeVisible(); // back in the queue, no longer failed
     await page.goto(`${app.url}#/fila`);
     await expect(page.locator('[data-type="fix_contact"]')).toContainText('nao.existe@errado.com.br');
+
+    // The ladder page shows which step worked: one D0 e-mail sent, nothing paid yet.
+    await page.goto(`${app.url}#/regua`);
+    const effect = page.getByTestId('effectiveness-row');
+    await expect(effect).toHaveCount(1);
+    await expect(effect).toContainText('Vence hoje');
+    await expect(effect).toContainText('R$ 0,00');
+    await page.getByTestId('effectiveness').screenshot({ path: `${SCREENSHOT_DIR}/dunning-06-effectiveness.png` });
   } finally {
     await new Promise<void>((ok) => smtp.close(() => ok()));
   }
