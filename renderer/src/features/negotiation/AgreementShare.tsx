@@ -6,22 +6,6 @@ import { Dialog } from '../../components/Dialog';
 import { toast } from '../../components/toast.store';
 import { platform } from '../../platform/platform';
 
-/**
- * Hands a PDF to the user as a download. platform.saveFile takes text only; until it takes bytes, the PDF goes
- * through a blob link (the browser's or Electron's own save flow), never through a path the page chooses.
- */
-function downloadPdf(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The agreement document (PDF) and the WhatsApp / e-mail message with the schedule and the next Pix. */
 export function AgreementShare({ agreement }: { agreement: AgreementDetail }) {
   const { t } = useTranslation();
@@ -32,8 +16,8 @@ export function AgreementShare({ agreement }: { agreement: AgreementDetail }) {
     setBusy(true);
     try {
       const doc = await api.invoke('agreements.document', { id: agreement.id });
-      downloadPdf(doc.fileName, doc.base64);
-      toast.success(t('negotiation.agreement.saved', { file: doc.fileName }));
+      const saved = await platform.saveFile(doc.fileName, doc.base64, 'application/pdf', 'base64');
+      if (saved.saved) toast.success(t('negotiation.agreement.saved', { file: saved.fileName ?? doc.fileName }));
     } catch (e) {
       toast.error(e instanceof Error ? e.message : String(e));
     } finally {
