@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseBrDate } from '../../../../shared/domain/dates';
-import type { NegativacaoStatus } from '../../../../shared/domain/negativacao';
+import type { NegativacaoKind, NegativacaoStatus } from '../../../../shared/domain/negativacao';
 import type { NegativacaoCandidate, NegativacaoRecord } from '../../../../shared/ipc/credit.contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
@@ -18,18 +18,19 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
   const { t } = useTranslation();
   const [candidates, setCandidates] = useState<NegativacaoCandidate[]>([]);
   const [records, setRecords] = useState<NegativacaoRecord[]>([]);
+  const [kind, setKind] = useState<NegativacaoKind>('negativacao');
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [step, setStep] = useState<{ record: NegativacaoRecord; status: NegativacaoStatus } | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const [c, r] = await Promise.all([api.invoke('negativacao.candidates', {}), api.invoke('negativacao.list', { kind: 'negativacao' })]);
+      const [c, r] = await Promise.all([api.invoke('negativacao.candidates', { kind }), api.invoke('negativacao.list', { kind })]);
       setCandidates(c.rows);
       setRecords(r);
     } catch (e) {
       toast.error(message(e));
     }
-  }, []);
+  }, [kind]);
 
   useEffect(() => {
     void load();
@@ -45,7 +46,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
 
   async function authorize() {
     try {
-      const created = await api.invoke('negativacao.create', { invoiceIds: [...selected] });
+      const created = await api.invoke('negativacao.create', { kind, invoiceIds: [...selected] });
       setSelected(new Set());
       toast.success(t('credit.neg.authorized', { count: created.length }));
       await load();
@@ -56,7 +57,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
 
   async function exportCsv() {
     try {
-      const file = await api.invoke('negativacao.exportCsv', {});
+      const file = await api.invoke('negativacao.exportCsv', { kind });
       const r = await platform.saveFile(file.fileName, file.content, 'text/csv;charset=utf-8');
       if (r.saved) toast.success(t('credit.exported', { file: r.fileName ?? file.fileName, count: file.rowCount }));
     } catch (e) {
@@ -80,6 +81,23 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
     <div className="panel" data-testid="negativacao">
       <div className="panel__header">
         <h2>{t('credit.neg.title')}</h2>
+        <div className="segmented" role="group" aria-label={t('credit.neg.kindLabel')}>
+          {(['negativacao', 'protesto', 'agencia'] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              aria-pressed={kind === k}
+              className={kind === k ? 'is-active' : ''}
+              onClick={() => {
+                setKind(k);
+                setSelected(new Set());
+              }}
+              data-testid={`neg-kind-${k}`}
+            >
+              {t(`credit.neg.kind.${k}`)}
+            </button>
+          ))}
+        </div>
         <button type="button" className="button button--small" onClick={() => void exportCsv()} disabled={toSend === 0} data-testid="neg-csv">
           {t('credit.neg.exportCsv', { count: toSend })}
         </button>
@@ -188,7 +206,7 @@ export function NegativacaoPanel({ asOf }: { asOf: string }) {
                   <td className="mono">{r.protocol ?? '—'}</td>
                   <td>{r.authorizedBy}</td>
                   <td className="actions">
-                    {r.status !== 'removed' && (
+                    {r.kind === 'negativacao' && r.status !== 'removed' && (
                       <button type="button" className="button button--small" onClick={() => void letter(r)} data-testid="neg-letter">
                         {t('credit.neg.letter')}
                       </button>
