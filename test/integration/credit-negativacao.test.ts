@@ -104,6 +104,22 @@ describe('negativação status flow', () => {
   });
 });
 
+describe('protest and collection agency', () => {
+  it('use the same gates and flow, one live record per título and kind, and their own upload file', async () => {
+    const inv = await overdueInvoice(60);
+    await tb.call('negativacao.create', { invoiceIds: [inv.id] });
+    expect((await tb.call('negativacao.candidates', { kind: 'protesto' })).rows.map((r) => r.invoiceId)).toEqual([inv.id]);
+    const [protest] = await tb.call('negativacao.create', { kind: 'protesto', invoiceIds: [inv.id] });
+    expect(protest).toMatchObject({ kind: 'protesto', status: 'to_send' });
+    const again = await tb.callRaw('negativacao.create', { kind: 'protesto', invoiceIds: [inv.id] });
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toContain('já enviado');
+    expect((await tb.call('negativacao.list', { kind: 'protesto' })).map((r) => r.id)).toEqual([protest!.id]);
+    expect((await tb.call('negativacao.exportCsv', { kind: 'protesto' })).fileName).toBe(`protesto-a-enviar-${AS_OF}.csv`);
+    expect((await tb.call('negativacao.candidates', { kind: 'agencia' })).rows).toHaveLength(1);
+  });
+});
+
 describe('pre-negativação letter', () => {
   it('needs the company data, then names debtor, address, título, the 10-day notice and the legal basis', async () => {
     const inv = await overdueInvoice(60);
