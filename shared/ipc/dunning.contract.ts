@@ -59,6 +59,7 @@ export interface MessagePreview {
 export interface PauseView {
   id: number;
   customerId: number;
+  customerName: string;
   invoiceId: number | null;
   reason: string;
   untilDate: string | null;

@@ -61,7 +61,7 @@ export const dunningSchemas = {
     untilDate: isoDate.nullish().transform((v) => v ?? null),
   }),
   'dunning.resume': z.object({ customerId: id }),
-  'dunning.pauses.list': z.object({ customerId: id }),
+  'dunning.pauses.list': z.object({ customerId: id.optional() }),
   'dunning.runNow': z.object({}),
   'dunning.effectiveness': z.object({ days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90) }),
   'dunning.settings.get': z.object({}),

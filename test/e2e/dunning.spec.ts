@@ -68,6 +68,19 @@ test('Minha fila de hoje: run the ladder, work a call task with the keyboard, re
   await expect(tasks).toHaveCount(2);
   await expect(page.locator('.queue__row.is-selected')).toContainText('Empório Amanhã Ltda'); // the next by expected recovery
 
+  // P pauses the selected customer's ladder; the ladder page lists it and resumes it.
+  await page.getByTestId('queue-list').focus();
+  await page.keyboard.press('p');
+  await page.getByTestId('pause-reason').fill('Negociação em andamento');
+  await page.getByTestId('pause-until').fill('30/11/2026');
+  await page.getByTestId('pause-confirm').click();
+  await expect(page.getByTestId('pause-dialog')).toBeHidden();
+  await page.goto(`${app.url}#/regua`);
+  await expect(page.getByTestId('pause-row')).toContainText('Empório Amanhã Ltda');
+  await expect(page.getByTestId('pause-row')).toContainText('30/11/2026');
+  await page.getByTestId('pause-resume').click();
+  await expect(page.getByTestId('pauses')).toContainText('Nenhum cliente com a régua pausada.');
+
   const history = await app.call<{ rows: { action: string; details: Record<string, unknown> }[] }>('activity.list', { customerId: 2 });
   expect(history.rows[0]).toMatchObject({ action: 'dunning.task_done', details: { outcome: 'promise', delayReason: 'financial_difficulty', promiseDate: '2026-11-30', promiseCents: 987_654 } });
 });

@@ -360,7 +360,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
     },
 
     listPauses(p: ParsedParams<'dunning.pauses.list'>): PauseView[] {
-      return pauses.listActive(p.customerId, ctx.asOf());
+      return pauses.listActive(p.customerId ?? null, ctx.asOf());
     },
 
     saveSettings(p: ParsedParams<'dunning.settings.save'>): DunningSettingsView {

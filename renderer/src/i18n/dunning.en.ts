@@ -112,6 +112,16 @@ export const dunningEn: typeof dunningPtBR = {
     paid15: 'Within 15 days',
     recovered: 'Recovered (15 days)',
   },
+  pauses: {
+    title: 'Paused ladders',
+    empty: 'No customer has a paused ladder.',
+    customer: 'Customer',
+    by: 'By',
+    oneTitle: 'one invoice',
+    untilResumed: 'until resumed',
+    resume: 'Resume',
+    resumed: 'Ladder resumed for {{customer}}.',
+  },
   settings: {
     title: 'Sending settings',
     clerkName: 'Signature (collector’s name)',

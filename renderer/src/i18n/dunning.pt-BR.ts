@@ -110,6 +110,16 @@ export const dunningPtBR = {
     paid15: 'Em 15 dias',
     recovered: 'Recuperado (15 dias)',
   },
+  pauses: {
+    title: 'Régua pausada',
+    empty: 'Nenhum cliente com a régua pausada.',
+    customer: 'Cliente',
+    by: 'Por',
+    oneTitle: 'um título',
+    untilResumed: 'até retomar',
+    resume: 'Retomar',
+    resumed: 'Régua retomada para {{customer}}.',
+  },
   settings: {
     title: 'Configurações de envio',
     clerkName: 'Assinatura (nome de quem cobra)',

@@ -1,8 +1,9 @@
 import type { PauseView } from '../../../../shared/ipc/dunning.contract';
 import type { Prepare } from '../statements';
 
-const SELECT = `SELECT id, customer_id AS customerId, invoice_id AS invoiceId, reason, until_date AS untilDate, created_at AS createdAt, created_by AS createdBy
-  FROM dunning_pauses`;
+const SELECT = `SELECT p.id, p.customer_id AS customerId, c.legal_name AS customerName, p.invoice_id AS invoiceId, p.reason, p.until_date AS untilDate,
+    p.created_at AS createdAt, p.created_by AS createdBy
+  FROM dunning_pauses p JOIN customers c ON c.id = p.customer_id`;
 
 export function pausesRepo(prepare: Prepare) {
   return {
@@ -13,11 +14,14 @@ export function pausesRepo(prepare: Prepare) {
       return Number(info.lastInsertRowid);
     },
     get(id: number): PauseView | null {
-      return (prepare(`${SELECT} WHERE id = ?`).get(id) as PauseView | undefined) ?? null;
+      return (prepare(`${SELECT} WHERE p.id = ?`).get(id) as PauseView | undefined) ?? null;
     },
-    /** Pauses still in force on `asOf` for a customer (whole-customer and per-título). */
-    listActive(customerId: number, asOf: string): PauseView[] {
-      return prepare(`${SELECT} WHERE customer_id = ? AND lifted_at IS NULL AND (until_date IS NULL OR until_date >= ?) ORDER BY id`).all(customerId, asOf) as PauseView[];
+    /** Pauses still in force on `asOf`: one customer's (whole-customer and per-título) or everyone's, newest first. */
+    listActive(customerId: number | null, asOf: string, limit = 500): PauseView[] {
+      return prepare(
+        `${SELECT} WHERE (@customerId IS NULL OR p.customer_id = @customerId) AND p.lifted_at IS NULL AND (p.until_date IS NULL OR p.until_date >= @asOf)
+         ORDER BY p.id DESC LIMIT @limit`,
+      ).all({ customerId, asOf, limit }) as PauseView[];
     },
     /** Lifts every pause of the customer; returns how many were in force. */
     liftAll(customerId: number, asOf: string, at: string): number {

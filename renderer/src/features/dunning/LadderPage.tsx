@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { money } from '../../i18n/format';
 import { useLadders } from './dunning.store';
 import { EffectivenessPanel } from './EffectivenessPanel';
+import { PausesPanel } from './PausesPanel';
 import { offsetLabel } from './offset-label';
 import { RunNowButton } from './RunNowButton';
 import { SendingSettings } from './SendingSettings';
@@ -131,6 +132,7 @@ export function LadderPage() {
         </div>
       )}
       <EffectivenessPanel />
+      <PausesPanel />
       <SendingSettings />
       {editing?.kind === 'step' && ladder && data && (
         <StepDialog ladderId={ladder.id} step={editing.step} templates={data.templates} onClose={() => setEditing(null)} />
