@@ -84,7 +84,12 @@ export function startShell(options: StartShellOptions): ShellHandle | null {
     if (!devUrl) handleAppProtocol(paths.rendererRoot);
     const dbPath = join(app.getPath('userData'), DATABASE_FILE);
     const secrets = options.desktop?.secretStore(app.getPath('userData'), log);
-    const opened = createBackend({ dbPath, log, startScheduler: true, ...(secrets ? { secrets } : {}) });
+    // A staged restore takes effect when the backend reopens: relaunch the app once the answer reached the window.
+    const requestRestart = () => {
+      app.relaunch();
+      app.exit(0);
+    };
+    const opened = createBackend({ dbPath, log, startScheduler: true, requestRestart, ...(secrets ? { secrets } : {}) });
     backend = opened;
     registerIpc(opened, () => mainWindow, { devUrl, log });
     openWindow();

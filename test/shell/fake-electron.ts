@@ -121,6 +121,8 @@ class FakeApp extends EventEmitter {
   }
   requestSingleInstanceLock = vi.fn(() => this.singleInstanceLock);
   quit = vi.fn();
+  relaunch = vi.fn();
+  exit = vi.fn();
   getPath = vi.fn((name: string) => {
     const p = this.paths[name];
     if (!p) throw new Error(`unknown path ${name}`);

@@ -14,9 +14,9 @@ const backend = {
   close: vi.fn(),
 };
 let customerCount = 0;
-const createBackend = vi.fn((_options: { dbPath: string; log?: (m: string) => void }) => backend);
+const createBackend = vi.fn((_options: { dbPath: string; log?: (m: string) => void; requestRestart?: () => void }) => backend);
 
-vi.mock('../../electron/backend/create-backend', () => ({ createBackend: (o: { dbPath: string }) => createBackend(o) }));
+vi.mock('../../electron/backend/create-backend', () => ({ createBackend: (o: { dbPath: string; requestRestart?: () => void }) => createBackend(o) }));
 
 const { startShell, DATABASE_FILE } = await import('../../electron/main/lifecycle');
 const { hasDemoFlag } = await import('../../electron/main/demo');
@@ -52,6 +52,10 @@ describe('startShell', () => {
 
     expect(createBackend).toHaveBeenCalledWith(expect.objectContaining({ dbPath: join('/fake/userData', DATABASE_FILE) }));
     expect(DATABASE_FILE).toBe('adimple.sqlite');
+    // A restore relaunches the app so the backend reopens on the restored file.
+    createBackend.mock.calls[0]![0].requestRestart!();
+    expect(app.relaunch).toHaveBeenCalledTimes(1);
+    expect(app.exit).toHaveBeenCalledWith(0);
     expect(state.ipcHandlers.has('rpc')).toBe(true);
     expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(FakeBrowserWindow.instances).toHaveLength(1);
