@@ -108,7 +108,8 @@ afterEach(async () => {
   removeAllTempDirs();
 });
 
-function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; mailer?: MessageSender; gateway?: MessageSender; company?: CompanyInfo | null } = {}): Desk {
+/** `company: 'settings'` reads the creditor from Configurações › Empresa, as the app does. */
+function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; mailer?: MessageSender; gateway?: MessageSender; company?: CompanyInfo | null | 'settings' } = {}): Desk {
   const dir = opts.dir ?? makeTempDir();
   const dbPath = join(dir, 'adimple.db');
   const clock = opts.clock ?? testClock();
@@ -118,7 +119,7 @@ function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; ma
     clock,
     log: () => {},
     actor: () => 'teste',
-    company: async () => company,
+    ...(company === 'settings' ? {} : { company: async () => company }),
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
     ...(opts.gateway ? { gateway: opts.gateway } : {}),
   });
@@ -417,6 +418,30 @@ describe('régua: when and whether to contact', () => {
     await desk.backend.scheduler.runOnce();
     expect(r.sent).toHaveLength(2);
     expect(r.sent[1]!.text).toContain('HOJE');
+  });
+});
+
+describe('régua: the creditor from the company settings', () => {
+  it('every message identifies the creditor configured in Configurações › Empresa, with its charges', async () => {
+    const texts: string[] = [];
+    const desk = openDesk({ company: 'settings', mailer: { send: async (m) => (texts.push(m.text), { ok: true, providerId: null }) } });
+    const c = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(c.customerId, { dueDate: '2026-11-18', amountCents: 1_000_000 }));
+    await desk.backend.scheduler.runOnce();
+    expect(texts).toHaveLength(0); // no company yet: nothing automatic
+    await desk.call('settings.updateCompany', {
+      legalName: 'Atacado Central Ltda',
+      cnpj: '11.444.777/0001-61',
+      address: { street: 'Av. Brasil', streetNumber: '500', district: 'Centro', city: 'Campinas', uf: 'SP', postalCode: '13010-000' },
+      pixKey: null,
+      defaultFineBp: 200,
+      defaultMonthlyInterestBp: 100,
+    });
+    await desk.backend.scheduler.runOnce({ force: true });
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('Atacado Central Ltda — CNPJ/CPF 11.444.777/0001-61 — Av. Brasil, 500 — Centro — Campinas/SP — CEP 13010000');
+    // D+7 formal notice: 2% multa (200,00) + 1% a.m. pro rata for 7 days (23,33).
+    expect(texts[0]).toContain('Valor atualizado com multa e juros: R$\u00a010.223,33');
   });
 });
 
