@@ -1,5 +1,6 @@
 /** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
 import type { DayKind, StepChannel } from '../domain/dunning';
+import type { PdfFile } from './credit.contract';
 import type { Params } from './schemas';
 
 export type { DayKind, StepChannel };
@@ -185,6 +186,8 @@ export interface DunningApi {
   'queue.list': { params: Params<'queue.list'>; result: QueueResult };
   'queue.complete': { params: Params<'queue.complete'>; result: TaskView };
   'queue.snooze': { params: Params<'queue.snooze'>; result: TaskView };
+  /** Today's letters to print, one per page, as a PDF (null when there is none). */
+  'queue.lettersPdf': { params: Params<'queue.lettersPdf'>; result: PdfFile | null };
   'outbox.list': { params: Params<'outbox.list'>; result: OutboxListResult };
   'outbox.retry': { params: Params<'outbox.retry'>; result: OutboxRow };
 }

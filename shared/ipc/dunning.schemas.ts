@@ -90,6 +90,7 @@ export const dunningSchemas = {
       if (v.outcome === 'promise' && v.promiseDate === null) ctx.addIssue({ code: 'custom', path: ['promiseDate'], message: 'Informe a data prometida' });
     }),
   'queue.snooze': z.object({ id, untilDate: isoDate }),
+  'queue.lettersPdf': z.object({}),
   'outbox.list': z.object({ status: outboxStatus.optional(), offset, limit: limit(500, 100) }),
   'outbox.retry': z.object({ id }),
 } satisfies Record<string, z.ZodType>;

@@ -3,6 +3,8 @@
  * HTTP server playing the SMS/WhatsApp gateway: passes, idempotency across runs and crashes, contact hours,
  * holidays, pauses, payments in the meantime, the frequency cap, retries and permanent failures.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -508,6 +510,35 @@ describe('régua: WhatsApp/SMS and the queue', () => {
     const payload = JSON.parse(bodies[1]!.body) as { to: string; message: string; type: string };
     expect(payload).toMatchObject({ to: '5511987654321', type: 'whatsapp' });
     expect(payload.message).toContain('Bar "do Zé"');
+  });
+
+  it('the day\'s "imprimir carta" tasks come out as one PDF, a letter per page with the company header', async () => {
+    const desk = openDesk();
+    expect(await desk.call('queue.lettersPdf', {})).toBeNull();
+    const c = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(c.customerId, { documentNumber: 'NF-CARTA', dueDate: '2026-10-26', amountCents: 250_000 })); // D+30
+    await desk.backend.scheduler.runOnce();
+    const refused = await desk.backend.dispatch('queue.lettersPdf', {});
+    expect(refused.ok ? null : refused.error.message).toMatch(/Configurações › Empresa/);
+    await desk.call('settings.updateCompany', {
+      legalName: 'Atacado Central Ltda',
+      cnpj: '11.444.777/0001-61',
+      address: { street: 'Av. Brasil', streetNumber: '500', district: 'Centro', city: 'Campinas', uf: 'SP', postalCode: '13010-000' },
+      pixKey: null,
+      defaultFineBp: 200,
+      defaultMonthlyInterestBp: 100,
+    });
+    const pdf = (await desk.call('queue.lettersPdf', {}))!;
+    expect(pdf).toMatchObject({ mimeType: 'application/pdf', encoding: 'base64', rowCount: 1, fileName: 'cartas-2026-11-25.pdf' });
+    const dir = join('.test-output', 'dunning');
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'cartas.pdf');
+    writeFileSync(path, Buffer.from(pdf.content, 'base64'));
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Atacado Central Ltda');
+    expect(text).toContain('Rua das Flores, 100');
+    expect(text).toContain('Consta em aberto o débito abaixo');
+    expect(text).toContain('NF-CARTA');
   });
 
   it('the queue orders by expected recovery; completing records the outcome in the history', async () => {

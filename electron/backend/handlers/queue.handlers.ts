@@ -8,5 +8,6 @@ export function queueHandlers(ctx: Context): HandlerGroup {
     'queue.list': { run: (p) => service.list(p) },
     'queue.complete': { writes: ['dunning_tasks', 'activity_log'], run: (p) => service.complete(p) },
     'queue.snooze': { writes: ['dunning_tasks', 'activity_log'], run: (p) => service.snooze(p) },
+    'queue.lettersPdf': { run: () => service.lettersPdf() },
   };
 }

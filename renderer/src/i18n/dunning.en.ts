@@ -16,6 +16,8 @@ export const dunningEn: typeof dunningPtBR = {
     count: '{{count}} tasks',
     col: { type: 'Type', customer: 'Customer', task: 'Task', amount: 'Amount', days: 'Late', due: 'Due' },
     type: { call: 'Call', whatsapp: 'WhatsApp', sms: 'SMS', letter: 'Letter', internal: 'Internal', fix_contact: 'Contact' },
+    printLetters: 'Print letters (PDF)',
+    lettersSaved: '{{count}} letters saved to {{file}}.',
     openCustomer: 'Open customer',
     openWhatsapp: 'Open WhatsApp',
     snooze: 'Snooze',

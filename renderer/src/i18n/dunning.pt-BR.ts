@@ -14,6 +14,8 @@ export const dunningPtBR = {
     count: '{{count}} tarefas',
     col: { type: 'Tipo', customer: 'Cliente', task: 'Tarefa', amount: 'Valor', days: 'Atraso', due: 'Para' },
     type: { call: 'Ligar', whatsapp: 'WhatsApp', sms: 'SMS', letter: 'Carta', internal: 'Interna', fix_contact: 'Contato' },
+    printLetters: 'Imprimir cartas (PDF)',
+    lettersSaved: '{{count}} cartas salvas em {{file}}.',
     openCustomer: 'Abrir cliente',
     openWhatsapp: 'Abrir WhatsApp',
     snooze: 'Adiar',

@@ -56,6 +56,10 @@ export function tasksRepo(prepare: Prepare) {
       const total = prepare(`SELECT COUNT(*) FROM dunning_tasks t WHERE t.status = 'open' AND t.due_date <= ?`).pluck().get(asOf) as number;
       return { rows, total };
     },
+    /** Open "imprimir carta" tasks due on or before `asOf`, by customer. */
+    openLetters(asOf: string, limit: number): TaskView[] {
+      return prepare(`${SELECT} WHERE t.status = 'open' AND t.type = 'letter' AND t.due_date <= ? ORDER BY c.sort_name, t.id LIMIT ?`).all(asOf, limit) as TaskView[];
+    },
     complete(id: number, c: TaskCompletion, at: string, by: string): boolean {
       return (
         prepare(

@@ -42,6 +42,17 @@ export function QueuePage() {
     }
   }
 
+  async function printLetters() {
+    try {
+      const file = await api.invoke('queue.lettersPdf', {});
+      if (!file) return;
+      const r = await platform.saveFile(file.fileName, file.content, file.mimeType, file.encoding);
+      if (r.saved) toast.success(t('dunning.queue.lettersSaved', { count: file.rowCount, file: r.fileName ?? file.fileName }));
+    } catch (e) {
+      toast.error(e instanceof Error ? e.message : String(e));
+    }
+  }
+
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (!current || e.ctrlKey || e.metaKey || e.altKey) return;
     const key = e.key.toLowerCase();
@@ -76,6 +87,11 @@ export function QueuePage() {
           <p className="page__subtitle">{t('dunning.queue.subtitle')}</p>
         </div>
         <div className="page__actions">
+          {rows.some((r) => r.type === 'letter') && (
+            <button type="button" className="button" onClick={() => void printLetters()} data-testid="print-letters">
+              {t('dunning.queue.printLetters')}
+            </button>
+          )}
           <RunNowButton primary={rows.length === 0} />
         </div>
       </header>
