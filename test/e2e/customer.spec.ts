@@ -74,7 +74,7 @@ test('a partial payment lowers the balances on the customer page and in the port
   await expect(page.getByTestId('customer-overdue')).toHaveText('R$ 1.000,00');
   await expect(page.getByTestId('customer-open')).toHaveText('R$ 1.800,00');
   await expect(page.locator('[data-testid=invoice-row][data-document="NF 1001"]')).toContainText('Parcial');
-  await expect(page.getByTestId('timeline')).toContainText('Pagamento parcial');
+  await expect(page.getByTestId('timeline')).toContainText('Pagamento recebido · NF 1001 · R$ 500,00');
 
   // Secondary actions sit behind the row's "⋯" menu: write off the second título.
   const second = page.locator('[data-testid=invoice-row][data-document="NF 1002"]');

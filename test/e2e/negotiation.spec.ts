@@ -72,6 +72,8 @@ test('creating a 6-installment agreement (with supervisor approval) renegotiates
   const third = page.getByTestId('offer').nth(2);
   await third.getByTestId('offer-count').fill('6');
   await third.getByTestId('offer-choose').check();
+  // The backend's simulation of the 6 installments is back before the shortcut acts on it.
+  await expect(third.getByTestId('offer-schedule').locator('tr')).toHaveCount(6);
   await expect(third.getByTestId('offer-policy')).toContainText('Entrada de 0% abaixo do mínimo de 10%');
   await page.keyboard.press('Control+Enter');
 
