@@ -15,6 +15,7 @@ import type { DunningSettingsView, MessagePreview, PauseView, StepView, TaskType
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
+import type { DunningCustomerInfo } from '../db/repos/ladders.repo';
 import type { SecretStore } from '../messaging/messaging.types';
 
 /** The creditor as the company settings describe it (identification on every message, charges). */
@@ -59,6 +60,14 @@ export function calendarFor(uf: string | null, city: string | null): BankCalenda
 
 export function dunningService(ctx: Context, deps: { company: CompanySource; secrets: SecretStore }) {
   const { ladders, pauses, outbox, tasks, activity, customers, contacts, invoices } = ctx.repos;
+
+  // Customers and contacts change far less often than passes run: reuse the map until they change.
+  let customerCache: { version: string; map: Map<number, DunningCustomerInfo> } | null = null;
+  function customersNow(): Map<number, DunningCustomerInfo> {
+    const version = ladders.customersVersion();
+    if (customerCache?.version !== version) customerCache = { version, map: ladders.dunningCustomers() };
+    return customerCache.map;
+  }
 
   function settings(): DunningSettings {
     const raw = ladders.readSetting(SETTINGS_KEY);
@@ -220,7 +229,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       const summary: PassSummary = { messages: 0, tasks: 0, held: 0, heldNoCompany: 0, paused: 0 };
       if (!window) return summary;
       return ctx.tx(() => {
-        const customerMap = ladders.dunningCustomers(window.from, window.to);
+        const customerMap = customersNow();
         const slotOf = slotFinder();
         const stepsByLadder = new Map<number, typeof steps>();
         for (const st of steps) stepsByLadder.set(st.ladderId, [...(stepsByLadder.get(st.ladderId) ?? []), st]);

@@ -2,6 +2,8 @@ import type { DunningCustomer, DunningInvoice, DunningPause, LadderStep } from '
 import type { LadderView, StepView, TemplateView } from '../../../../shared/ipc/dunning.contract';
 import type { Prepare } from '../statements';
 
+export type DunningCustomerInfo = DunningCustomer & { optedOut: boolean; hasEmail: boolean; hasPhone: boolean };
+
 interface StepDbRow {
   id: number;
   ladder_id: number;
@@ -93,33 +95,41 @@ export function laddersRepo(prepare: Prepare) {
     },
 
     /**
-     * Customers with open títulos due within [from, to], with the ladder that applies (own > segment >
-     * default), whether they asked to stop (has contacts, all opted out) and whether a valid, consented
-     * e-mail / phone exists for the automatic channels.
+     * Every customer with the ladder that applies (own > segment > default), whether they asked to stop
+     * (has contacts, all opted out) and whether a valid, consented e-mail / phone exists for the automatic
+     * channels. The pass keeps it between runs while `customersVersion` stays the same.
      */
-    dunningCustomers(from: string, to: string): Map<number, DunningCustomer & { optedOut: boolean; hasEmail: boolean; hasPhone: boolean }> {
+    dunningCustomers(): Map<number, DunningCustomerInfo> {
       const rows = prepare(
-        `WITH cand AS (
-           SELECT DISTINCT customer_id FROM invoices WHERE status IN ('open', 'partial', 'disputed') AND due_date BETWEEN @from AND @to
-         ), reach AS (
+        `WITH reach AS (
            SELECT customer_id, MIN(opted_out) AS all_out,
                   MAX(is_valid = 1 AND opted_out = 0 AND email IS NOT NULL) AS has_email,
                   MAX(is_valid = 1 AND opted_out = 0 AND COALESCE(whatsapp, phone) IS NOT NULL) AS has_phone
-           FROM contacts WHERE customer_id IN (SELECT customer_id FROM cand) GROUP BY customer_id
+           FROM contacts GROUP BY customer_id
          )
          SELECT c.id, c.segment, c.uf, c.city,
                 COALESCE(own.ladder_id, seg.ladder_id, (SELECT id FROM dunning_ladders WHERE is_default = 1)) AS ladder_id,
                 COALESCE(r.all_out, 0) AS opted_out, COALESCE(r.has_email, 0) AS has_email, COALESCE(r.has_phone, 0) AS has_phone
-         FROM cand JOIN customers c ON c.id = cand.customer_id
+         FROM customers c
          LEFT JOIN reach r ON r.customer_id = c.id
          LEFT JOIN dunning_ladder_assignments own ON own.customer_id = c.id
          LEFT JOIN dunning_ladder_assignments seg ON seg.segment = c.segment`,
-      ).raw().all({ from, to }) as [number, string | null, string | null, string | null, number | null, number, number, number][];
-      const out = new Map<number, DunningCustomer & { optedOut: boolean; hasEmail: boolean; hasPhone: boolean }>();
+      ).raw().all() as [number, string | null, string | null, string | null, number | null, number, number, number][];
+      const out = new Map<number, DunningCustomerInfo>();
       for (const [id, segment, uf, city, ladderId, optedOut, hasEmail, hasPhone] of rows) {
         out.set(id, { id, segment, uf, city, ladderId, optedOut: optedOut === 1, hasEmail: hasEmail === 1, hasPhone: hasPhone === 1 });
       }
       return out;
+    },
+    /** Changes whenever a customer, a contact or a ladder assignment is added or changed. */
+    customersVersion(): string {
+      return prepare(
+        `SELECT (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM customers) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM contacts) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) FROM dunning_ladder_assignments)`,
+      )
+        .pluck()
+        .get() as string;
     },
 
     /** Open títulos due within [from, to] (the dunning index), and every disputed one (they pause the customer). */
