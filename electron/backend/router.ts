@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import type { Api, EventName, Events, Method, Table } from '../../shared/ipc/contract';
-import { AppError, type Envelope, type FieldError } from '../../shared/ipc/envelope';
+import { AppError, type Envelope } from '../../shared/ipc/envelope';
+import { validationFailure } from '../../shared/ipc/validation-envelope';
 import { schemas, type ParsedParams } from '../../shared/ipc/schemas';
 import type { CallContext, EventListener } from './backend.types';
 
@@ -73,15 +73,4 @@ export function createRouter(handlers: HandlerMap, log: (msg: string) => void = 
 
 function fail(code: 'NOT_FOUND' | 'INTERNAL', message: string): Envelope<never> {
   return { ok: false, error: { code, message } };
-}
-
-function validationFailure(error: z.ZodError): Envelope<never> {
-  const fields: FieldError[] = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = fields[0];
-  const message = first
-    ? fields.length === 1
-      ? `Dados inválidos em ${first.path || 'parâmetros'}: ${first.message}`
-      : `Dados inválidos em ${fields.length} campos; o primeiro é ${first.path || 'parâmetros'}: ${first.message}`
-    : 'Dados inválidos';
-  return { ok: false, error: { code: 'VALIDATION', message, details: { fields } } };
 }

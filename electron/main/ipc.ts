@@ -4,7 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, type FileFilter, type IpcMainInvok
 import { z } from 'zod';
 import type { Backend } from '../backend/backend.types';
 import type { FilePurpose, PickedFile } from '../../shared/ipc/contract';
-import { AppError, type Envelope, type FieldError } from '../../shared/ipc/envelope';
+import { AppError, type Envelope } from '../../shared/ipc/envelope';
+import { validationFailure } from '../../shared/ipc/validation-envelope';
 import { appOrigins, urlOrigin } from './app-origin';
 import { isAllowedExternalUrl, openExternalIfAllowed } from './security';
 
@@ -189,16 +190,4 @@ async function openFile(params: unknown, win: BrowserWindow, backend: Backend): 
     if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
     throw err;
   }
-}
-
-function validationFailure(error: z.ZodError): Envelope<never> {
-  const fields: FieldError[] = error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = fields[0];
-  // Same wording as the backend router's validation errors.
-  const message = first
-    ? fields.length === 1
-      ? `Dados inválidos em ${first.path || 'parâmetros'}: ${first.message}`
-      : `Dados inválidos em ${fields.length} campos; o primeiro é ${first.path || 'parâmetros'}: ${first.message}`
-    : 'Dados inválidos';
-  return { ok: false, error: { code: 'VALIDATION', message, details: { fields } } };
 }
