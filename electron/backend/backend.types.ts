@@ -3,9 +3,12 @@ import type { EventName, Events } from '../../shared/ipc/contract';
 import type { FileIntake } from './files/file-intake';
 import type { Scheduler } from './scheduler/scheduler';
 
-/** Where a call came from; the shell sets `origin: 'ipc'`, the loopback host `origin: 'http'`. */
+/**
+ * Where a call came from; the shell sets `origin: 'ipc'`, the loopback host `origin: 'http'`. `'startup'` is
+ * the process's own start-up steps (`--demo`), which run before anyone can log in and pass the login gate.
+ */
 export interface CallContext {
-  origin: 'ipc' | 'http' | 'test';
+  origin: 'ipc' | 'http' | 'test' | 'startup';
 }
 
 export type EventListener = <E extends EventName>(name: E, payload: Events[E]) => void;

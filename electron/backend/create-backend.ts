@@ -21,14 +21,23 @@ import { reportsHandlers } from './handlers/reports.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { createRouter, mergeHandlers } from './router';
 import { companyFromSettings, createDunning, type DunningOptions } from './scheduler/dunning-module';
+import { accessDenied, createSession, type AuthMode } from './users/session';
+import { usersHandlers } from './users/users.handlers';
 import { APP_VERSION } from './version';
+import { schemas } from '../../shared/ipc/schemas';
+import type { Method } from '../../shared/ipc/contract';
 
 export interface BackendOptions extends DunningOptions {
   dbPath: string;
   clock?: Clock;
   log?: (msg: string) => void;
-  /** Who is acting, until local users exist. */
+  /** Who is acting while nobody is logged in (auth 'off'); a logged-in user's name always wins. */
   actor?: () => string;
+  /**
+   * 'required': every method but login answers FORBIDDEN until someone logs in (the desktop shell and
+   * `npm run web` pass it). Default 'off', for tests, benches and tools that drive the backend directly.
+   */
+  auth?: AuthMode;
   /** Automatic backups kept (default 7 daily + 4 weekly); the daily backup runs when the scheduler is started. */
   backupRetention?: RetentionPolicy;
   /** Called after a restore was staged, to reopen the backend (the desktop app relaunches itself). */
@@ -45,7 +54,9 @@ export function createBackend(options: BackendOptions): Backend {
   const { db, backupPath } = opened;
   if (backupPath) log(`Backup before migrating: ${backupPath}`);
   sealAtOpen(db);
-  const ctx = createContext(db, clock, options.actor ?? (() => 'operador'), files);
+  const session = createSession(options.auth ?? 'off');
+  const fallbackActor = options.actor ?? (() => 'operador');
+  const ctx = createContext(db, clock, () => session.user()?.name ?? fallbackActor(), files);
   const backups = backupService(ctx, backupOptions);
   if (opened.restoredAside) backups.recordRestore(opened.restoredAside);
   const stopDailyBackup = options.startScheduler ? backups.startDaily() : () => {};
@@ -56,11 +67,13 @@ export function createBackend(options: BackendOptions): Backend {
     onRan: () => router.emit('data.changed', { tables: ['dunning_tasks', 'outbox_messages', 'job_runs', 'contacts', 'activity_log'] }),
   });
   const router = createRouter(
-    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), auditHandlers(ctx), healthHandlers(), backupHandlers(backups, backupOptions), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
+    mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), auditHandlers(ctx), healthHandlers(), backupHandlers(backups, backupOptions), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), usersHandlers(ctx, session), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
   return {
-    dispatch: router.dispatch,
+    // The login gate sits in front of the router; the backend's own calls (companyFromSettings) go around it.
+    dispatch: async (method, params, callCtx) =>
+      (Object.hasOwn(schemas, method) && callCtx?.origin !== 'startup' ? accessDenied(session, method as Method) : null) ?? router.dispatch(method, params, callCtx),
     onEvent: router.onEvent,
     files,
     scheduler: dunning.scheduler,

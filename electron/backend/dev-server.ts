@@ -185,10 +185,10 @@ async function main() {
       demo: { type: 'boolean', default: false },
     },
   });
-  const backend = createBackend({ dbPath: values.db, clock: clockFrom(values.now) });
+  const backend = createBackend({ dbPath: values.db, clock: clockFrom(values.now), auth: 'required' });
   if (values.demo) {
-    const info = await backend.dispatch('app.info', {});
-    if (info.ok && (info.data as { customerCount: number }).customerCount === 0) await backend.dispatch('demo.load', {});
+    const info = await backend.dispatch('app.info', {}, { origin: 'startup' });
+    if (info.ok && (info.data as { customerCount: number }).customerCount === 0) await backend.dispatch('demo.load', {}, { origin: 'startup' });
   }
   const server = await startHost({ backend, port: Number(values.port), ...(values.static ? { staticDir: values.static } : {}) });
   console.log(`Adimple backend em http://127.0.0.1:${values.port} (banco: ${values.db})`);

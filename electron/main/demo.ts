@@ -11,7 +11,7 @@ export function hasDemoFlag(argv: readonly string[]): boolean {
  * Returns whether it loaded.
  */
 export async function loadDemoIfEmpty(backend: Backend, log: (msg: string) => void = () => {}): Promise<boolean> {
-  const info = await backend.dispatch('app.info', {}, { origin: 'ipc' });
+  const info = await backend.dispatch('app.info', {}, { origin: 'startup' });
   if (!info.ok) {
     log(`--demo: app.info failed: ${info.error.message}`);
     return false;
@@ -21,7 +21,7 @@ export async function loadDemoIfEmpty(backend: Backend, log: (msg: string) => vo
     log(`--demo: database already has ${customerCount} customers; demo data not loaded`);
     return false;
   }
-  const loaded = await backend.dispatch('demo.load', {}, { origin: 'ipc' });
+  const loaded = await backend.dispatch('demo.load', {}, { origin: 'startup' });
   if (!loaded.ok) {
     log(`--demo: demo.load failed: ${loaded.error.message}`);
     return false;

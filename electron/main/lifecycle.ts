@@ -89,7 +89,7 @@ export function startShell(options: StartShellOptions): ShellHandle | null {
       app.relaunch();
       app.exit(0);
     };
-    const opened = createBackend({ dbPath, log, startScheduler: true, requestRestart, ...(secrets ? { secrets } : {}) });
+    const opened = createBackend({ dbPath, log, auth: 'required', startScheduler: true, requestRestart, ...(secrets ? { secrets } : {}) });
     backend = opened;
     registerIpc(opened, () => mainWindow, { devUrl, log });
     openWindow();

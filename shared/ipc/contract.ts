@@ -14,6 +14,7 @@ import type { ImportProgress, ImportsApi, ImportsTable } from './imports.contrac
 import type { Params } from './schemas';
 import type { ReportsApi } from './reports.contract';
 import type { SettingsApi } from './settings.contract';
+import type { UsersApi, UsersTable } from './users.contract';
 
 export type CustomerKind = 'PJ' | 'EMPRESARIO_INDIVIDUAL' | 'PF';
 export type CustomerStatus = 'active' | 'blocked' | 'inactive';
@@ -27,7 +28,8 @@ export type Table = BankReturnTable | 'customers' | 'contacts' | 'invoices' | 'p
   | DunningTable
   | CreditTable
   | ImportsTable
-  | 'promises' | 'disputes' | 'customer_notes' | 'agreements';
+  | 'promises' | 'disputes' | 'customer_notes' | 'agreements'
+  | UsersTable;
 
 export interface Page<T> {
   rows: T[];
@@ -208,7 +210,7 @@ export interface CoreApi {
  * Methods the backend answers (electron/backend/handlers). Each feature declares its own interface in
  * `<feature>.contract.ts` and joins it here.
  */
-export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi & AuditApi & BackupApi;
+export type Api = CoreApi & ImportsApi & BankReturnsApi & DashboardApi & CreditApi & SettingsApi & ReportsApi & DunningApi & NegotiationApi & AuditApi & BackupApi & UsersApi;
 
 /** What a picked file is for: it decides the open dialog's title and filters. */
 export type FilePurpose = 'erp-import' | 'bank-return' | 'image' | 'backup';

@@ -15,6 +15,7 @@ import { dunningSchemas } from './dunning.schemas';
 import { importsSchemas } from './imports.schemas';
 import { reportsSchemas } from './reports.schemas';
 import { settingsSchemas } from './settings.schemas';
+import { usersSchemas } from './users.schemas';
 import {
   id,
   isoDate,
@@ -175,6 +176,7 @@ export const schemas = {
   ...reportsSchemas,
   ...auditSchemas,
   ...backupSchemas,
+  ...usersSchemas,
 } satisfies Record<string, z.ZodType>;
 
 export type SchemaMap = typeof schemas;

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Backend } from '../../electron/backend/backend.types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { startHost } from '../../electron/backend/dev-server';
+import type { AuthMode } from '../../electron/backend/users/session';
 import { E2E_RENDERER_DIR } from './renderer-dir';
 
 /** The business date every e2e test runs on (a Wednesday, in São Paulo). */
@@ -19,11 +20,13 @@ interface AppFixture {
   call<T = unknown>(method: string, params: unknown): Promise<T>;
 }
 
-export const test = base.extend<{ app: AppFixture }>({
-  app: async ({}, use) => {
+export const test = base.extend<{ app: AppFixture; auth: AuthMode }>({
+  /** The login gate; 'off' unless a spec says `test.use({ auth: 'required' })`. */
+  auth: ['off', { option: true }],
+  app: async ({ auth }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'adimple-e2e-'));
     const dbPath = join(dir, 'adimple.sqlite');
-    const backend = createBackend({ dbPath, clock: { now: () => new Date(E2E_NOW) }, log: () => {} });
+    const backend = createBackend({ dbPath, clock: { now: () => new Date(E2E_NOW) }, log: () => {}, auth });
     const server = await startHost({ backend, port: 0, staticDir: resolve(E2E_RENDERER_DIR) });
     const { port } = server.address() as AddressInfo;
     const call = async <T,>(method: string, params: unknown): Promise<T> => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Backend, Clock } from '../../electron/backend/backend.types';
 import { createBackend } from '../../electron/backend/create-backend';
 import { createRng } from '../../electron/backend/demo/rng';
+import type { AuthMode } from '../../electron/backend/users/session';
 import { generateCnpj, generateCpf, validateDocument } from '../../shared/domain/documents';
 import type { ApiResult, EventName, Events, Method } from '../../shared/ipc/contract';
 import type { ApiError, Envelope } from '../../shared/ipc/envelope';
@@ -49,6 +50,8 @@ export interface TestBackendOptions {
   fileName?: string;
   clock?: Clock;
   actor?: () => string;
+  /** 'required' to test the login gate; default 'off' (no login needed). */
+  auth?: AuthMode;
 }
 
 export interface TestBackend {
@@ -85,7 +88,7 @@ export function openTestBackend(opts: TestBackendOptions = {}): TestBackend {
   const dbPath = join(dir, opts.fileName ?? 'adimple.db');
   const clock = opts.clock ?? testClock();
   const logs: string[] = [];
-  const backend = createBackend({ dbPath, clock, log: (m) => logs.push(m), actor: opts.actor ?? (() => 'teste') });
+  const backend = createBackend({ dbPath, clock, log: (m) => logs.push(m), actor: opts.actor ?? (() => 'teste'), auth: opts.auth ?? 'off' });
   const events: TestBackend['events'] = [];
   backend.onEvent((name, payload) => events.push({ name, payload }));
   const raws: Database.Database[] = [];

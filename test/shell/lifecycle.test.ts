@@ -79,8 +79,8 @@ describe('startShell', () => {
     const shell = start(['electron', '.', '--demo'])!;
     app.becomeReady();
     await shell.ready;
-    expect(backend.dispatch).toHaveBeenCalledWith('app.info', {}, { origin: 'ipc' });
-    expect(backend.dispatch).toHaveBeenCalledWith('demo.load', {}, { origin: 'ipc' });
+    expect(backend.dispatch).toHaveBeenCalledWith('app.info', {}, { origin: 'startup' });
+    expect(backend.dispatch).toHaveBeenCalledWith('demo.load', {}, { origin: 'startup' });
   });
 
   it('leaves an existing database alone with --demo', async () => {
@@ -88,7 +88,7 @@ describe('startShell', () => {
     const shell = start(['electron', '.', '--demo'])!;
     app.becomeReady();
     await shell.ready;
-    expect(backend.dispatch).toHaveBeenCalledWith('app.info', {}, { origin: 'ipc' });
+    expect(backend.dispatch).toHaveBeenCalledWith('app.info', {}, { origin: 'startup' });
     expect(backend.dispatch).not.toHaveBeenCalledWith('demo.load', expect.anything(), expect.anything());
   });
 

@@ -7,6 +7,8 @@ import { migration0006 } from './0006_dunning';
 import { migration0007 } from './0007_credit';
 import { migration0008 } from './0008_negotiation';
 import { migration0009 } from './0009_audit_chain';
+import { migration0010 } from './0010_users';
+import { migration0011 } from './0011_dashboard_snapshots';
 
 export interface Migration {
   id: number;
@@ -16,4 +18,4 @@ export interface Migration {
 }
 
 /** Ordered, forward-only. A landed migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
