@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Envelope } from '../../shared/ipc/envelope';
 import { expectError, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
 
 let tb: TestBackend;
@@ -69,12 +70,13 @@ describe('users and login', () => {
     await tb.call('users.logout', {});
     await tb.call('users.login', { login: 'caio', password: 'senha-do-caio' });
 
-    for (const refused of [
+    const refusals: Envelope<unknown>[] = [
       await tb.callRaw('users.list', {}),
       await tb.callRaw('users.create', { name: 'Intruso', login: 'intruso', role: 'admin', password: 'senha-intrusa' }),
       await tb.callRaw('users.update', { id: 1, role: 'clerk' }),
       await tb.callRaw('users.setIdleLock', { minutes: 240 }),
-    ]) {
+    ];
+    for (const refused of refusals) {
       expect(expectError(refused)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('administrador') });
     }
     expect(tb.raw().prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(2);

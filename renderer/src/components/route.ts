@@ -15,7 +15,8 @@ export type Route =
   | { name: 'credit' }
   | { name: 'reports' }
   | { name: 'companySettings' }
-  | { name: 'security' };
+  | { name: 'security' }
+  | { name: 'users' };
 
 export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/painel')) return { name: 'dashboard' };
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   if (hash.startsWith('#/relatorios')) return { name: 'reports' };
   if (hash.startsWith('#/configuracoes/empresa')) return { name: 'companySettings' };
   if (hash.startsWith('#/seguranca')) return { name: 'security' };
+  if (hash.startsWith('#/usuarios')) return { name: 'users' };
   if (hash.startsWith('#/importar')) return { name: 'imports' };
   const m = /^#\/clientes\/(\d+)/.exec(hash);
   return m ? { name: 'customer', id: Number(m[1]) } : { name: 'portfolio' };
@@ -48,6 +50,7 @@ export function hrefFor(route: Route): string {
   if (route.name === 'reports') return '#/relatorios';
   if (route.name === 'companySettings') return '#/configuracoes/empresa';
   if (route.name === 'security') return '#/seguranca';
+  if (route.name === 'users') return '#/usuarios';
   if (route.name === 'imports') return '#/importar';
   return route.name === 'customer' ? `#/clientes/${route.id}` : '#/';
 }

@@ -7,6 +7,7 @@ import { negotiationEn } from './negotiation.en';
 import { reportsEn } from './reports.en';
 import { securityEn } from './security.en';
 import { settingsEn } from './settings.en';
+import { usersEn } from './users.en';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -216,5 +217,6 @@ export const en: Messages = {
   security: securityEn,
   credit: creditEn,
   imports: importsEn,
+  users: usersEn,
   errors: { generic: 'Something went wrong: {{message}}', stale: 'The data changed; the screen was reloaded.' },
 };

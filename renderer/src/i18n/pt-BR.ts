@@ -7,6 +7,7 @@ import { negotiationPtBR } from './negotiation.pt-BR';
 import { reportsPtBR } from './reports.pt-BR';
 import { securityPtBR } from './security.pt-BR';
 import { settingsPtBR } from './settings.pt-BR';
+import { usersPtBR } from './users.pt-BR';
 export const ptBR = {
   bankReturns: bankReturnsPtBR,
   dunning: dunningPtBR,
@@ -214,6 +215,7 @@ export const ptBR = {
   security: securityPtBR,
   credit: creditPtBR,
   imports: importsPtBR,
+  users: usersPtBR,
   errors: { generic: 'Algo deu errado: {{message}}', stale: 'Os dados mudaram; recarregamos a tela.' },
 };
 

@@ -20,6 +20,9 @@ import { ReportsPage } from '../reports/ReportsPage';
 import { RecoveryScreen } from '../security/RecoveryScreen';
 import { SecurityPage } from '../security/SecurityPage';
 import { CompanySettingsPage } from '../settings/CompanySettingsPage';
+import { SidebarUser } from '../users/SidebarUser';
+import { UsersPage } from '../users/UsersPage';
+import { useSession } from '../users/session.store';
 import type { AppHealth } from '../../../../shared/ipc/backup.contract';
 
 const STARTED_KEY = 'adimple.started';
@@ -29,6 +32,7 @@ export function App() {
   const route = useRoute();
   const [firstRun, setFirstRun] = useState<boolean | null>(null);
   const [health, setHealth] = useState<AppHealth | null>(null);
+  const signedIn = Boolean(useSession()?.user);
 
   useEffect(() => {
     api.invoke('app.info', {}).then(
@@ -118,7 +122,15 @@ export function App() {
               {t('security.nav')}
             </a>
           </li>
+          {signedIn && (
+            <li>
+              <a href="#/usuarios" className={route.name === 'users' ? 'nav__link is-active' : 'nav__link'} aria-current={route.name === 'users' ? 'page' : undefined} data-testid="nav-users">
+                {t('users.nav')}
+              </a>
+            </li>
+          )}
         </ul>
+        <SidebarUser />
         <label className="sidebar__language">
           <span>{t('app.language')}</span>
           <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)} data-testid="language">
@@ -155,6 +167,8 @@ export function App() {
           <CompanySettingsPage />
         ) : route.name === 'security' ? (
           <SecurityPage />
+        ) : route.name === 'users' ? (
+          <UsersPage />
         ) : route.name === 'dashboard' ? (
           <DashboardPage />
         ) : route.name === 'customer' ? (

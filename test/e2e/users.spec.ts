@@ -1,0 +1,62 @@
+import { SCREENSHOT_DIR, expect, test } from './fixtures';
+
+test.use({ auth: 'required' });
+
+const PASSWORD = 'senha-forte-1';
+
+test('first run creates the admin, then sign out, sign in, an admin adds a clerk, and the idle lock asks the password again', async ({ page, app }) => {
+  // Timers under the test's control, so the 15-minute idle lock is reached without waiting.
+  await page.clock.install();
+  await page.goto(app.url);
+
+  await expect(page.getByRole('heading', { name: 'Criar administrador' })).toBeVisible();
+  await page.getByTestId('setup-name').fill('Marta Souza');
+  await page.getByTestId('setup-login').fill('marta');
+  await page.getByTestId('setup-password').fill(PASSWORD);
+  await page.getByTestId('setup-confirm').fill('outra-senha');
+  await expect(page.getByText('As senhas não conferem')).toBeVisible();
+  await expect(page.getByTestId('setup-submit')).toBeDisabled();
+  await page.getByTestId('setup-confirm').fill(PASSWORD);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-01-setup-admin.png` });
+  await page.getByTestId('setup-submit').click();
+
+  // Then the usual first-run choice, now as the admin.
+  await page.getByTestId('start-empty').click();
+  await expect(page.getByTestId('sidebar-user')).toContainText('Marta Souza');
+  await expect(page.getByTestId('sidebar-user')).toContainText('Administrador');
+
+  await page.getByTestId('nav-users').click();
+  await page.getByTestId('new-user-name').fill('Caio Lima');
+  await page.getByTestId('new-user-login').fill('caio');
+  await page.getByTestId('new-user-password').fill('senha-do-caio');
+  await page.getByTestId('new-user-submit').click();
+  await expect(page.getByTestId('user-row-caio')).toContainText('Caio Lima');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-02-users-page.png` });
+  const users = await app.call<{ login: string; role: string }[]>('users.list', {});
+  expect(users.map((u) => [u.login, u.role])).toEqual([['caio', 'clerk'], ['marta', 'admin']]);
+
+  await page.getByTestId('logout').click();
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await page.getByTestId('login-login').fill('caio');
+  await page.getByTestId('login-password').fill('senha-errada');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('login-error')).toHaveText('Login ou senha incorretos.');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-03-login-error.png` });
+  await page.getByTestId('login-password').fill('senha-do-caio');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('sidebar-user')).toContainText('Caio Lima');
+  // A clerk sees only their own password on Usuários.
+  await page.getByTestId('nav-users').click();
+  await expect(page.getByTestId('mine-submit')).toBeVisible();
+  await expect(page.getByTestId('users-table')).toHaveCount(0);
+
+  await page.clock.fastForward('15:01');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByText('Caio Lima, a tela foi bloqueada por inatividade')).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-04-idle-lock.png` });
+  await expect.poll(async () => (await app.backend.dispatch('customers.list', {})).ok).toBe(false);
+  await page.getByTestId('login-password').fill('senha-do-caio');
+  await page.getByTestId('login-submit').click();
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  await expect(page.getByTestId('mine-submit')).toBeVisible();
+});
