@@ -174,12 +174,12 @@ describe('bank return files (CNAB 240)', () => {
 
   it('a malformed file is refused with the line and the reason, and nothing is written', async () => {
     const lines = buildCnab240({ bank: '341', titles: [payment({ movementCode: '06', nossoNumero: '1' })] }).split('\r\n');
-    lines[3] = lines[3]!.slice(0, 200);
+    lines[3] = `${lines[3]!}0`;
     const err = expectError(await tb.callRaw('bankReturns.preview', { fileToken: register('ruim.ret', lines.join('\r\n')) }));
     expect(err).toEqual({
       code: 'VALIDATION',
-      message: 'Arquivo de retorno "ruim.ret" recusado. Linha 4: a linha tem 200 caracteres; num arquivo CNAB 240 todas têm 240.',
-      details: { line: 4, reason: 'a linha tem 200 caracteres; num arquivo CNAB 240 todas têm 240.' },
+      message: 'Arquivo de retorno "ruim.ret" recusado. Linha 4: a linha tem 241 caracteres; num arquivo CNAB 240 todas têm 240.',
+      details: { line: 4, reason: 'a linha tem 241 caracteres; num arquivo CNAB 240 todas têm 240.' },
     });
     expect(expectError(await tb.callRaw('bankReturns.import', { fileToken: 'desconhecido' })).code).toBe('NOT_FOUND');
     expect(count('bank_return_files')).toBe(0);

@@ -1,7 +1,7 @@
 // CNAB 240, FEBRABAN layout v10 ("cobrança", return file): the fields Adimple reads from each record.
-// Every bank that follows the standard (BB, Itaú, Bradesco, Santander, Caixa, Sicoob) keeps these positions;
-// banks differ in what they put inside free fields such as the 20-character nosso número and convênio.
-import { f } from './layout';
+// BB, Itaú, Bradesco, Caixa and Sicoob keep these positions and differ only in what they put inside free
+// fields such as the 20-character nosso número and convênio. Santander's segment T is its own (below).
+import { f, type FieldSpec } from './layout';
 
 export const CNAB240_LINE_LENGTH = 240;
 
@@ -59,6 +59,34 @@ export const CNAB240_SEGMENT_T = {
   feeCents: f(199, 213, 'cents', 'Valor da tarifa/custas'),
   reasons: f(214, 223, 'alpha', 'Motivos da ocorrência'),
 } as const;
+
+export type Cnab240SegmentTLayout = { readonly [K in keyof typeof CNAB240_SEGMENT_T]: FieldSpec };
+
+/**
+ * Santander's segment T (its CNAB 240 manual, as read by ACBr and laravel-boleto): agency and account at 18–32,
+ * a 13-digit nosso número at 41–53, and every field after it four columns earlier than FEBRABAN's.
+ */
+const SANTANDER_SEGMENT_T: Cnab240SegmentTLayout = {
+  ...CNAB240_SEGMENT_T,
+  nossoNumero: f(41, 53, 'alpha', 'Nosso número'),
+  wallet: f(54, 54, 'num', 'Carteira'),
+  documentNumber: f(55, 69, 'alpha', 'Número do documento'),
+  dueDate: f(70, 77, 'date8', 'Vencimento'),
+  nominalCents: f(78, 92, 'cents', 'Valor nominal'),
+  collectingBank: f(93, 95, 'num', 'Banco cobrador'),
+  companyRef: f(101, 125, 'alpha', 'Identificação do título na empresa'),
+  payerDocument: f(129, 143, 'num', 'CNPJ/CPF do pagador'),
+  payerName: f(144, 183, 'alpha', 'Nome do pagador'),
+  feeCents: f(194, 208, 'cents', 'Valor da tarifa/custas'),
+  reasons: f(209, 218, 'alpha', 'Motivos da ocorrência'),
+};
+
+const SEGMENT_T_BY_BANK: Readonly<Record<string, Cnab240SegmentTLayout>> = { '033': SANTANDER_SEGMENT_T };
+
+/** The segment T columns of a bank's return file. */
+export function cnab240SegmentT(bank: string): Cnab240SegmentTLayout {
+  return SEGMENT_T_BY_BANK[bank] ?? CNAB240_SEGMENT_T;
+}
 
 export const CNAB240_SEGMENT_U = {
   ...CNAB240_DETAIL,

@@ -67,8 +67,12 @@ export interface Cnab400BankLayout {
     /** The file sequence number (NSA); null where Adimple does not rely on one and the content hash alone
      * guards against importing a file twice. */
     sequence: FieldSpec | null;
+    /** Where the agreement sits when `convenio` is blank or zero (BB files of 6-digit convênios: 41–46). */
+    shortConvenio?: FieldSpec;
   };
   detail: Cnab400Detail;
+  /** Detail record types whose columns differ from `detail` (BB type 1, for 6-digit convênios). */
+  detailByType?: Readonly<Record<number, Cnab400Detail>>;
 }
 
 const convenio = (start: number, end: number) => f(start, end, 'alpha', 'Convênio/código do beneficiário');
@@ -78,19 +82,20 @@ const nossoNumero = (start: number, end: number) => f(start, end, 'alpha', 'Noss
 const fee = (start: number, end: number) => f(start, end, 'cents', 'Tarifa de cobrança');
 const creditDate = (start: number, end: number) => f(start, end, 'date6', 'Data do crédito');
 
+/** BB and Sicoob put the credit date at 176–181 and a 7-digit fee at 182–188. */
+const BB_STYLE_DETAIL = { ...DETAIL_COMMON, creditDate: creditDate(176, 181), feeCents: fee(182, 188) };
+
 export const CNAB400_LAYOUTS: Readonly<Record<Cnab400Bank, Cnab400BankLayout>> = {
   '001': {
     bank: '001',
     name: 'Banco do Brasil',
     detailTypes: [7, 1],
-    header: { convenio: convenio(150, 156), sequence: sequence(101, 107) },
-    detail: {
-      ...DETAIL_COMMON,
-      companyRef: companyRef(39, 63),
-      nossoNumero: nossoNumero(64, 80),
-      creditDate: creditDate(176, 181),
-      feeCents: fee(182, 188),
-    },
+    header: { convenio: convenio(150, 156), sequence: sequence(101, 107), shortConvenio: convenio(41, 46) },
+    // Type 7 (7-digit convênio): the convênio at 32–38, then the company's id and a 17-digit nosso número.
+    detail: { ...BB_STYLE_DETAIL, companyRef: companyRef(39, 63), nossoNumero: nossoNumero(64, 80) },
+    // Type 1 (6-digit convênio): the convênio at 32–37, so both fields start one column earlier; the
+    // nosso número has 11 digits (63–73) and its check digit at 74.
+    detailByType: { 1: { ...BB_STYLE_DETAIL, companyRef: companyRef(38, 62), nossoNumero: nossoNumero(63, 73) } },
   },
   '033': {
     bank: '033',
@@ -126,13 +131,8 @@ export const CNAB400_LAYOUTS: Readonly<Record<Cnab400Bank, Cnab400BankLayout>> =
     name: 'Sicoob',
     detailTypes: [1],
     header: { convenio: convenio(27, 40), sequence: sequence(101, 107) },
-    detail: {
-      ...DETAIL_COMMON,
-      companyRef: companyRef(38, 62),
-      nossoNumero: nossoNumero(63, 74),
-      creditDate: creditDate(176, 181),
-      feeCents: fee(182, 188),
-    },
+    // Nosso número 63–73 without its check digit at 74, as Bradesco's and Itaú's are read.
+    detail: { ...BB_STYLE_DETAIL, companyRef: companyRef(38, 62), nossoNumero: nossoNumero(63, 73) },
   },
 };
 

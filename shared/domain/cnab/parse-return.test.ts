@@ -75,8 +75,8 @@ describe('CNAB 240 (FEBRABAN v10, segments T/U)', () => {
 
   it('refuses a line of the wrong length with its number', () => {
     const lines = cnab240Lines({ bank: '001', titles: [paid, rejected] });
-    lines[3] = lines[3]!.slice(0, 239);
-    expect(refusal(joinLines(lines)).message).toBe('Linha 4: a linha tem 239 caracteres; num arquivo CNAB 240 todas têm 240.');
+    lines[3] = `${lines[3]!}X`;
+    expect(refusal(joinLines(lines)).message).toBe('Linha 4: a linha tem 241 caracteres; num arquivo CNAB 240 todas têm 240.');
     expect(refusal('abc\r\n').message).toBe('Linha 1: a linha tem 3 caracteres: um retorno CNAB tem 240 ou 400 por linha.');
     expect(refusal('').message).toBe('O arquivo está vazio.');
   });

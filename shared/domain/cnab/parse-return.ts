@@ -10,8 +10,10 @@ import {
   CNAB240_RECORD,
   CNAB240_SEGMENT_T,
   CNAB240_SEGMENT_U,
+  cnab240SegmentT,
+  type Cnab240SegmentTLayout,
 } from './cnab240.layout';
-import { CNAB400_HEADER, CNAB400_LAYOUTS, CNAB400_LINE_LENGTH, CNAB400_TRAILER_TYPE, isCnab400Bank, type Cnab400BankLayout } from './cnab400.layout';
+import { CNAB400_HEADER, CNAB400_LAYOUTS, CNAB400_LINE_LENGTH, CNAB400_TRAILER_TYPE, isCnab400Bank, type Cnab400BankLayout, type Cnab400Detail } from './cnab400.layout';
 import { CnabFormatError, readDateField, readNumber, readText, type FieldSpec } from './layout';
 import { CNAB240_MOVEMENTS, CNAB400_MOVEMENTS, movementMeaning, type MovementKind } from './movement-codes';
 
@@ -67,28 +69,42 @@ export function bankName(code: string): string {
 
 const EOF_CHAR = '\u001a';
 
-/** Splits into lines, tolerating CRLF or LF, a BOM, trailing blank lines and a DOS end-of-file character. */
+/** Splits into lines, tolerating CRLF, LF or CR, a BOM, trailing blank lines and a DOS end-of-file character. */
 export function splitLines(text: string): string[] {
   let body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   body = body.replace(/[\r\n\u001a]+$/, '');
   if (body.endsWith(EOF_CHAR)) body = body.slice(0, -1);
-  return body === '' ? [] : body.split(/\r?\n/);
+  return body === '' ? [] : body.split(/\r\n|\n|\r/);
 }
+
+/**
+ * A CNAB 240 file header holds data up to the layout version (164–166); everything a CNAB 240 record has
+ * after its last data field is blank filler, while every CNAB 400 record ends with its sequence (395–400).
+ */
+const CNAB240_HEADER_MIN_LENGTH = 166;
 
 export function parseReturnFile(text: string): ParsedReturnFile {
   const lines = splitLines(text);
   if (lines.length === 0) throw new CnabFormatError(0, 'O arquivo está vazio.');
   const first = lines[0]!;
-  if (first.length === CNAB240_LINE_LENGTH) return parseCnab240(lines);
-  if (first.length === CNAB400_LINE_LENGTH) return parseCnab400(lines);
+  const firstData = first.trimEnd().length;
+  if (firstData === CNAB400_LINE_LENGTH) return parseCnab400(fitWidth(lines, CNAB400_LINE_LENGTH));
+  if (firstData >= CNAB240_HEADER_MIN_LENGTH && firstData <= CNAB240_LINE_LENGTH) return parseCnab240(fitWidth(lines, CNAB240_LINE_LENGTH));
   throw new CnabFormatError(1, `a linha tem ${first.length} caracteres: um retorno CNAB tem 240 ou 400 por linha.`);
 }
 
-function checkLengths(lines: string[], width: number): void {
-  lines.forEach((line, i) => {
-    if (line.length !== width) {
-      throw new CnabFormatError(i + 1, `a linha tem ${line.length} caracteres; num arquivo CNAB ${width} todas têm ${width}.`);
-    }
+/**
+ * Brings every line to the record width. Spaces past the width are dropped (some systems pad lines). In
+ * CNAB 240, a shorter line is padded with spaces: some tools strip trailing spaces, and every CNAB 240
+ * record ends in blank filler, so nothing is lost, and a truly cut line still fails the segment, date and
+ * trailer checks. A CNAB 400 record always ends with its sequence number, so a short line there is refused.
+ */
+function fitWidth(lines: string[], width: number): string[] {
+  return lines.map((line, i) => {
+    if (line.length === width) return line;
+    const fitted = line.length > width ? line.trimEnd() : line;
+    if (fitted.length <= width && (width === CNAB240_LINE_LENGTH || fitted.length === width)) return fitted.padEnd(width, ' ');
+    throw new CnabFormatError(i + 1, `a linha tem ${line.length} caracteres; num arquivo CNAB ${width} todas têm ${width}.`);
   });
 }
 
@@ -100,7 +116,6 @@ const bank3 = (n: number) => String(n).padStart(3, '0');
 // CNAB 240
 
 function parseCnab240(lines: string[]): ParsedReturnFile {
-  checkLengths(lines, CNAB240_LINE_LENGTH);
   const header = lines[0]!;
   const H = CNAB240_FILE_HEADER;
   if (digits(header, 1, H.recordType) !== CNAB240_RECORD.fileHeader) {
@@ -123,7 +138,7 @@ function parseCnab240(lines: string[]): ParsedReturnFile {
       throw new CnabFormatError(n, `o código do banco difere do header do arquivo (${bank}).`);
     }
     if (type === CNAB240_RECORD.lotHeader) {
-      lineNo = parseLot(lines, lineNo, items);
+      lineNo = parseLot(lines, lineNo, items, cnab240SegmentT(bank));
       lotCount++;
     } else if (type === CNAB240_RECORD.fileTrailer) {
       const T = CNAB240_FILE_TRAILER;
@@ -154,7 +169,7 @@ function parseCnab240(lines: string[]): ParsedReturnFile {
 }
 
 /** Reads one lot from its header; returns the index of the line after its trailer. */
-function parseLot(lines: string[], start: number, items: ReturnItem[]): number {
+function parseLot(lines: string[], start: number, items: ReturnItem[], segmentT: Cnab240SegmentTLayout): number {
   const headerNo = start + 1;
   const lot = digits(lines[start]!, headerNo, CNAB240_LOT_HEADER.lot);
   let i = start + 1;
@@ -179,13 +194,13 @@ function parseLot(lines: string[], start: number, items: ReturnItem[]): number {
     const seq = digits(line, n, CNAB240_SEGMENT_T.sequenceInLot);
     if (seq !== expectedSeq) throw new CnabFormatError(n, `número sequencial no lote ${seq}; esperado ${expectedSeq}.`);
     expectedSeq++;
-    const segment = readText(line, CNAB240_SEGMENT_T.segment);
+    const segment = readText(line, CNAB240_SEGMENT_T.segment).toUpperCase();
     if (segment === 'T') {
       if (pendingT) throw new CnabFormatError(n, `dois segmentos T seguidos: o da linha ${pendingT.n} ficou sem o segmento U.`);
       pendingT = { line, n };
     } else if (segment === 'U') {
       if (!pendingT) throw new CnabFormatError(n, 'segmento U sem o segmento T que deveria precedê-lo.');
-      const item = readTitle(pendingT.line, pendingT.n, line, n);
+      const item = readTitle(segmentT, pendingT.line, pendingT.n, line, n);
       items.push(item);
       titleCount++;
       nominalTotal += item.nominalCents;
@@ -216,8 +231,7 @@ function checkLotTrailer(line: string, n: number, lot: number, records: number, 
   }
 }
 
-function readTitle(t: string, tNo: number, u: string, uNo: number): ReturnItem {
-  const T = CNAB240_SEGMENT_T;
+function readTitle(T: Cnab240SegmentTLayout, t: string, tNo: number, u: string, uNo: number): ReturnItem {
   const U = CNAB240_SEGMENT_U;
   const code = code2(digits(t, tNo, T.movementCode));
   const uCode = code2(digits(u, uNo, U.movementCode));
@@ -249,11 +263,10 @@ function readTitle(t: string, tNo: number, u: string, uNo: number): ReturnItem {
 // CNAB 400
 
 function parseCnab400(lines: string[]): ParsedReturnFile {
-  checkLengths(lines, CNAB400_LINE_LENGTH);
   const header = lines[0]!;
   const H = CNAB400_HEADER;
   if (digits(header, 1, H.recordType) !== 0) throw new CnabFormatError(1, 'a primeira linha deveria ser o header (tipo de registro 0 na posição 1).');
-  if (digits(header, 1, H.direction) !== 2 || readText(header, H.literal) !== 'RETORNO') {
+  if (digits(header, 1, H.direction) !== 2 || readText(header, H.literal).toUpperCase() !== 'RETORNO') {
     throw new CnabFormatError(1, 'não é um arquivo de retorno: o header deveria ter 2 na posição 2 e "RETORNO" nas posições 3–9.');
   }
   const bank = bank3(digits(header, 1, H.bank));
@@ -279,7 +292,7 @@ function parseCnab400(lines: string[]): ParsedReturnFile {
     if (last) throw new CnabFormatError(n, 'o arquivo termina sem o trailer (registro tipo 9): pode estar incompleto.');
     if (type === 0) throw new CnabFormatError(n, 'um segundo header (tipo 0) no meio do arquivo.');
     // Other record types (rateio, sacador, mensagens) carry nothing Adimple settles with.
-    if (layout.detailTypes.includes(type)) items.push(readDetail400(layout, line, n));
+    if (layout.detailTypes.includes(type)) items.push(readDetail400(layout, layout.detailByType?.[type] ?? layout.detail, line, n));
   });
   if (lines.length < 2) throw new CnabFormatError(1, 'o arquivo tem só o header, sem o trailer (registro tipo 9).');
 
@@ -287,7 +300,7 @@ function parseCnab400(lines: string[]): ParsedReturnFile {
     format: 'CNAB400',
     bankCode: bank,
     bankName: layout.name,
-    convenio: readText(header, layout.header.convenio),
+    convenio: readConvenio400(header, layout),
     sequence: layout.header.sequence ? digits(header, 1, layout.header.sequence) || null : null,
     generatedOn: readDateField(header, 1, H.generatedOn),
     companyName: readText(header, H.companyName),
@@ -296,8 +309,13 @@ function parseCnab400(lines: string[]): ParsedReturnFile {
   };
 }
 
-function readDetail400(layout: Cnab400BankLayout, line: string, n: number): ReturnItem {
-  const D = layout.detail;
+function readConvenio400(header: string, layout: Cnab400BankLayout): string {
+  const { convenio, shortConvenio } = layout.header;
+  const text = readText(header, convenio);
+  return shortConvenio && /^0*$/.test(text) ? readText(header, shortConvenio) : text;
+}
+
+function readDetail400(layout: Cnab400BankLayout, D: Cnab400Detail, line: string, n: number): ReturnItem {
   const code = code2(digits(line, n, D.movementCode));
   const meaning = movementMeaning(CNAB400_MOVEMENTS[layout.bank] ?? {}, code);
   return {
