@@ -263,6 +263,16 @@ describe('promises to pay', () => {
     expect(await tb.call('negotiation.review', {})).toMatchObject({ promisesKept: 0, promisesBroken: 0 });
   });
 
+  it('the scheduler settles a promise on its own the day after its date', async () => {
+    const a = await invoice({ amountCents: 40_000 });
+    const promise = await tb.call('promises.create', { customerId, promisedDate: AS_OF, amountCents: 40_000, invoiceIds: [a.id] });
+    setToday(daysAfter(AS_OF, 1));
+    const runs = await tb.backend.scheduler.runOnce();
+    expect(runs.map((r) => r.jobName)[0]).toBe('negotiation.review');
+    const list = await tb.call('promises.list', { customerId });
+    expect(list.find((p) => p.id === promise.id)).toMatchObject({ status: 'broken' });
+  });
+
   it('refuses a date in the past; a clerk can cancel a pending promise once', async () => {
     expect(expectError(await tb.callRaw('promises.create', { customerId, promisedDate: minusDays(AS_OF, 1), amountCents: 1_000 })).details?.fields?.[0]?.path).toBe('promisedDate');
     const p = await tb.call('promises.create', { customerId, promisedDate: AS_OF, amountCents: 1_000 });

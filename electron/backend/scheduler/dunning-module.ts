@@ -11,8 +11,10 @@ import { queueHandlers } from '../handlers/queue.handlers';
 import { createHttpGateway } from '../messaging/http-gateway';
 import { createMemorySecretStore, type MessageSender, type SecretStore } from '../messaging/messaging.types';
 import { createSmtpMailer } from '../messaging/smtp-mailer';
+import { negotiationReviewJob } from '../negotiation/negotiation.jobs';
 import type { HandlerGroup } from '../router';
 import { dunningService, SECRET_GATEWAY_AUTH, SECRET_SMTP_PASSWORD, type CompanyInfo, type CompanySource } from '../services/dunning.service';
+import { negotiationService } from '../services/negotiation.service';
 import { outboxService } from '../services/outbox.service';
 import { dunningJobs } from './dunning.jobs';
 import { createScheduler, type Scheduler } from './scheduler';
@@ -72,7 +74,9 @@ export function createDunning(
       },
     },
   });
-  const scheduler = createScheduler(ctx, dunningJobs(dunning, outbox), { intervalMs: opts.schedulerIntervalMs, log: opts.log, onRan: opts.onRan });
+  // The negotiation review runs first, so títulos reinstated by a broken agreement meet the same day's ladder.
+  const jobs = [negotiationReviewJob(negotiationService(ctx)), ...dunningJobs(dunning, outbox)];
+  const scheduler = createScheduler(ctx, jobs, { intervalMs: opts.schedulerIntervalMs, log: opts.log, onRan: opts.onRan });
   if (opts.startScheduler) scheduler.start();
   return { handlers: [dunningHandlers(dunning, scheduler), queueHandlers(ctx), outboxHandlers(outbox)], scheduler };
 }
