@@ -6,6 +6,7 @@ import {
   expectedRecoveryCents,
   idempotencyKey,
   planDunning,
+  stepAppliesTo,
   stepDate,
   type DunningCustomer,
   type DunningInput,
@@ -24,12 +25,14 @@ const step = (id: number, offsetDays: number, over: Partial<LadderStep> = {}): L
   automatic: true,
   minAmountCents: 0,
   segment: null,
+  payerCondition: null,
+  riskClassFrom: null,
   active: true,
   ...over,
 });
 
 const LADDER = [step(1, -5), step(2, 0), step(3, 3, { channel: 'phone', automatic: false }), step(4, 7), step(5, 7, { channel: 'internal', automatic: false })];
-const customer = (id: number, over: Partial<DunningCustomer> = {}): DunningCustomer => ({ id, segment: 'Mercearia', uf: 'SP', city: 'Campinas', ladderId: 1, ...over });
+const customer = (id: number, over: Partial<DunningCustomer> = {}): DunningCustomer => ({ id, segment: 'Mercearia', uf: 'SP', city: 'Campinas', ladderId: 1, behaviour: null, riskClass: null, ...over });
 const inv = (id: number, customerId: number, dueDate: string, over: Partial<DunningInvoice> = {}): DunningInvoice => ({
   id,
   customerId,
@@ -147,6 +150,43 @@ describe('planDunning', () => {
     const plan = planDunning(input({ invoices: [inv(1, 1, '2026-11-25'), inv(2, 2, '2026-11-25'), inv(3, 2, '2026-11-25')], stepsByLadder: new Map([[1, ladder]]) }));
     expect(plan.actions.map((a) => a.customerId)).toEqual([2]);
     expect(plan.held).toEqual([{ customerId: 1, stepId: 1, invoiceIds: [1], reason: 'below_min_amount' }]);
+  });
+
+  it('gives late payers a pre-due contact and spares good payers the D+1 reminder; unscored customers get neither condition', () => {
+    const ladder = [step(1, -7, { channel: 'whatsapp', payerCondition: 'late_payers' }), step(2, 0), step(3, 1, { payerCondition: 'not_good_payers' })];
+    const customers = new Map([
+      [1, customer(1, { behaviour: 'always_late', riskClass: 'D' })],
+      [2, customer(2, { behaviour: 'sometimes_late', riskClass: 'C' })],
+      [3, customer(3, { behaviour: 'on_time', riskClass: 'A' })],
+      [4, customer(4)], // no score yet
+      [5, customer(5, { behaviour: 'no_history', riskClass: 'C' })],
+    ]);
+    const stepsByLadder = new Map([[1, ladder]]);
+    const ids = [1, 2, 3, 4, 5];
+    const preDue = planDunning(input({ invoices: ids.map((c) => inv(c, c, '2026-12-02')), customers, stepsByLadder }));
+    expect(preDue.actions.map((a) => [a.customerId, a.step.id])).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    // D+1 with D0 done: the good payer's título stays at D0 (done), so nothing; the others get "já pagou?".
+    const dayAfter = planDunning(input({ invoices: ids.map((c) => inv(c, c, '2026-11-24')), customers, stepsByLadder, isStepDone: (_i, s) => s === 2 }));
+    expect(dayAfter.actions.map((a) => [a.customerId, a.step.id])).toEqual([
+      [1, 3],
+      [2, 3],
+      [4, 3],
+      [5, 3],
+    ]);
+  });
+
+  it('applies a risk-class condition to that class and worse, never to an unscored customer', () => {
+    const fromD = { segment: null, payerCondition: null, riskClassFrom: 'D' as const };
+    expect(stepAppliesTo(fromD, { segment: null, behaviour: 'always_late', riskClass: 'E' })).toBe(true);
+    expect(stepAppliesTo(fromD, { segment: null, behaviour: 'always_late', riskClass: 'D' })).toBe(true);
+    expect(stepAppliesTo(fromD, { segment: null, behaviour: 'always_late', riskClass: 'C' })).toBe(false);
+    expect(stepAppliesTo(fromD, { segment: null, behaviour: null, riskClass: null })).toBe(false);
+    const lateInSegment = { segment: 'Farmácia', payerCondition: 'late_payers' as const, riskClassFrom: null };
+    expect(stepAppliesTo(lateInSegment, { segment: 'Farmácia', behaviour: 'sometimes_late', riskClass: 'B' })).toBe(true);
+    expect(stepAppliesTo(lateInSegment, { segment: 'Mercearia', behaviour: 'sometimes_late', riskClass: 'B' })).toBe(false);
   });
 
   it('moves contacts to the next contact day: never on Sundays or holidays', () => {

@@ -15,9 +15,16 @@
 import type { BankCalendar } from './bank-calendar';
 import { contactRuleFor, nextContactDay } from './contact-hours';
 import { addDays, diffDays, isoToEpochDay } from './dates';
+import { RISK_CLASSES, type BehaviourClass, type RiskClass } from './risk';
 
 export type StepChannel = 'email' | 'whatsapp' | 'sms' | 'phone' | 'letter' | 'internal';
 export type DayKind = 'calendar' | 'business';
+/**
+ * Who a step is for by how the customer pays (credit analysis' behaviour class): 'late_payers' = only
+ * customers who are sometimes or always late (a pre-due contact); 'not_good_payers' = everyone except those
+ * who pay on time (good payers get fewer messages).
+ */
+export type PayerCondition = 'late_payers' | 'not_good_payers';
 
 export interface LadderStep {
   id: number;
@@ -31,6 +38,10 @@ export interface LadderStep {
   minAmountCents: number;
   /** Only customers of this segment; null = all. */
   segment: string | null;
+  /** Only customers of this payment behaviour; null = all. */
+  payerCondition: PayerCondition | null;
+  /** Only customers rated this risk class or worse (A best … E worst); null = all. */
+  riskClassFrom: RiskClass | null;
   active: boolean;
 }
 
@@ -41,6 +52,9 @@ export interface DunningCustomer {
   city: string | null;
   /** The ladder that applies (customer assignment > segment assignment > default); null = none. */
   ladderId: number | null;
+  /** From the stored credit score; null when the customer has not been scored yet. */
+  behaviour: BehaviourClass | null;
+  riskClass: RiskClass | null;
 }
 
 export interface DunningInvoice {
@@ -135,6 +149,23 @@ export function stepDate(dueDate: string, step: Pick<LadderStep, 'offsetDays' | 
   return calendar.addBusinessDays(calendar.nextBusinessDay(dueDate), step.offsetDays);
 }
 
+/**
+ * Whether a step's conditions (segment, payment behaviour, risk class) hold for the customer. Nothing is
+ * derived for a customer without a score (or with no payment history yet): a "late payers only" step or a
+ * risk-class step does not apply to them, while a "not for good payers" step does (they are not known to
+ * pay on time).
+ */
+export function stepAppliesTo(step: Pick<LadderStep, 'segment' | 'payerCondition' | 'riskClassFrom'>, customer: Pick<DunningCustomer, 'segment' | 'behaviour' | 'riskClass'>): boolean {
+  if (step.segment !== null && step.segment !== customer.segment) return false;
+  const late = customer.behaviour === 'sometimes_late' || customer.behaviour === 'always_late';
+  if (step.payerCondition === 'late_payers' && !late) return false;
+  if (step.payerCondition === 'not_good_payers' && customer.behaviour === 'on_time') return false;
+  if (step.riskClassFrom !== null) {
+    if (customer.riskClass === null || RISK_CLASSES.indexOf(customer.riskClass) < RISK_CLASSES.indexOf(step.riskClassFrom)) return false;
+  }
+  return true;
+}
+
 export function idempotencyKey(customerId: number, stepId: number, invoiceIds: readonly number[], asOf: string): string {
   return `${customerId}|${stepId}|${[...invoiceIds].sort((a, b) => a - b).join(',')}|${asOf}`;
 }
@@ -216,7 +247,8 @@ export function planDunning(input: DunningInput): DunningPlan {
     let currentOffset: number | null = null;
     for (const step of steps) {
       if (currentOffset !== null && step.offsetDays !== currentOffset) break;
-      if (step.segment !== null && step.segment !== customer.segment) continue;
+      // A step whose conditions exclude the customer is not on their ladder at all: the título stays at the previous one.
+      if (!stepAppliesTo(step, customer)) continue;
       const day = stepDay(inv.dueDate, dueDay, step, calendar);
       if (day > asOfDay) continue;
       if (currentOffset === null) {

@@ -1,9 +1,10 @@
 /** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
-import type { DayKind, StepChannel } from '../domain/dunning';
+import type { DayKind, PayerCondition, StepChannel } from '../domain/dunning';
+import type { RiskClass } from '../domain/risk';
 import type { PdfFile } from './credit.contract';
 import type { Params } from './schemas';
 
-export type { DayKind, StepChannel };
+export type { DayKind, PayerCondition, RiskClass, StepChannel };
 export type TaskType = 'call' | 'whatsapp' | 'sms' | 'letter' | 'internal' | 'fix_contact';
 export type TaskOutcome = 'reached' | 'not_reached' | 'promise' | 'done' | 'not_needed';
 export type DelayReason = 'financial_difficulty' | 'forgot' | 'delivery_problem' | 'strategic';
@@ -21,6 +22,10 @@ export interface StepView {
   automatic: boolean;
   minAmountCents: number;
   segment: string | null;
+  /** Only late payers / everyone but good payers (credit score behaviour); null = all. */
+  payerCondition: PayerCondition | null;
+  /** Only customers of this risk class or worse; null = all. */
+  riskClassFrom: RiskClass | null;
   active: boolean;
 }
 

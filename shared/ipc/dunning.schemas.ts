@@ -45,6 +45,8 @@ export const dunningSchemas = {
     automatic: z.boolean(),
     minAmountCents: cents.min(0, 'Valor mínimo não pode ser negativo').default(0),
     segment: optionalText(100),
+    payerCondition: z.enum(['late_payers', 'not_good_payers'], { error: 'Condição de pagador inválida (quem costuma atrasar ou exceto bons pagadores)' }).nullable().default(null),
+    riskClassFrom: z.enum(['A', 'B', 'C', 'D', 'E'], { error: 'Classe de risco inválida (A a E)' }).nullable().default(null),
     active: z.boolean().default(true),
   }),
   'dunning.templates.save': z.object({

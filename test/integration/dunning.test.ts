@@ -15,7 +15,7 @@ import type { MessageSender } from '../../electron/backend/messaging/messaging.t
 import type { CompanyInfo } from '../../electron/backend/services/dunning.service';
 import type { ApiResult, Method } from '../../shared/ipc/contract';
 import type { Params } from '../../shared/ipc/schemas';
-import { CallError, makeTempDir, removeAllTempDirs, testClock, validCustomer, validInvoice } from '../helpers/backend';
+import { CallError, CNPJS, makeTempDir, removeAllTempDirs, testClock, validCustomer, validInvoice } from '../helpers/backend';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 
@@ -183,6 +183,7 @@ describe('régua: pass, outbox and real SMTP', () => {
 
     const runs = await desk.backend.scheduler.runOnce();
     expect(runs.map((r) => [r.jobName, r.status])).toEqual([
+      ['negotiation.review', 'ok'],
       ['dunning.pass', 'ok'],
       ['outbox.send', 'ok'],
     ]);
@@ -463,6 +464,61 @@ describe('régua: effectiveness', () => {
   });
 });
 
+describe('régua: steps for how the customer pays (credit score behaviour)', () => {
+  /** Three títulos from the past, paid `daysLate` after their due dates, then the score from the real analysis. */
+  async function withHistory(desk: Desk, customerId: number, daysLate: number) {
+    for (const [n, due] of ['2026-08-05', '2026-09-05', '2026-10-05'].entries()) {
+      const inv = await desk.call('invoices.create', validInvoice(customerId, { documentNumber: `H-${customerId}-${n}`, dueDate: due, amountCents: 40_000 }));
+      const paidOn = new Date(Date.parse(`${due}T12:00:00Z`) + daysLate * 86_400_000).toISOString().slice(0, 10);
+      await desk.call('payments.register', { invoiceId: inv.id, amountCents: 40_000, paidOn, method: 'pix' });
+    }
+    return desk.call('credit.scoreCustomer', { customerId });
+  }
+
+  it('the default ladder gives a late payer a D-7 WhatsApp; a good payer and an unscored customer get none, and the good payer skips "Já pagou?"', async () => {
+    const desk = openDesk();
+    const late = await customerWithEmail(desk, 'late@a.com.br', { tradeName: 'Atrasa Sempre', document: CNPJS[1]! });
+    const good = await customerWithEmail(desk, 'good@b.com.br', { tradeName: 'Paga em Dia', document: CNPJS[2]! });
+    const unscored = await customerWithEmail(desk, 'new@c.com.br', { tradeName: 'Cliente Novo', document: CNPJS[3]! });
+    expect((await withHistory(desk, late.customerId, 25)).behaviour).toBe('always_late');
+    expect((await withHistory(desk, good.customerId, 0)).behaviour).toBe('on_time');
+
+    // 2026-12-02 is D-7 on 2026-11-25.
+    for (const c of [late, good, unscored]) await desk.call('invoices.create', validInvoice(c.customerId, { documentNumber: `P-${c.customerId}`, dueDate: '2026-12-02', amountCents: 90_000 }));
+    await desk.backend.scheduler.runOnce();
+    const preDue = (await desk.call('queue.list', {})).rows;
+    expect(preDue.map((t) => [t.customerId, t.type, t.stepName])).toEqual([[late.customerId, 'whatsapp', 'Lembrete antecipado (quem costuma atrasar)']]);
+    expect(preDue[0]!.messageText).toContain('vencendo nos próximos dias');
+
+    // The pre-due títulos get paid; new ones due Thursday 2026-11-26: "Vence hoje" for all, then on Friday
+    // "Já pagou?" (D+1 business) for all but the good payer.
+    const db = desk.raw();
+    const preDueIds = db.prepare("SELECT id FROM invoices WHERE document_number LIKE 'P-%'").pluck().all() as number[];
+    for (const id of preDueIds) await desk.call('payments.register', { invoiceId: id, amountCents: 90_000, paidOn: '2026-11-25', method: 'pix' });
+    for (const c of [late, good, unscored]) await desk.call('invoices.create', validInvoice(c.customerId, { documentNumber: `J-${c.customerId}`, dueDate: '2026-11-26', amountCents: 30_000 }));
+    desk.clock.set('2026-11-26T13:00:00.000Z');
+    await desk.backend.scheduler.runOnce({ force: true });
+    desk.clock.set('2026-11-27T13:00:00.000Z');
+    await desk.backend.scheduler.runOnce({ force: true });
+    const byStep = (name: string) => db.prepare('SELECT o.customer_id FROM outbox_messages o JOIN dunning_steps s ON s.id = o.step_id WHERE s.name = ? ORDER BY o.customer_id').pluck().all(name);
+    expect(byStep('Vence hoje')).toEqual([late.customerId, good.customerId, unscored.customerId]);
+    const reminded = byStep('Já pagou?');
+    expect(reminded).toEqual([late.customerId, unscored.customerId]);
+  });
+
+  it('a step saved with a payer and a risk condition reads back with them; an unknown class is refused in pt-BR', async () => {
+    const desk = openDesk();
+    const saved = await desk.call('dunning.steps.save', {
+      ladderId: 2, name: 'Ligação preventiva', offsetDays: -3, dayKind: 'calendar', channel: 'phone', templateId: 7, automatic: false, minAmountCents: 0, segment: null, payerCondition: 'late_payers', riskClassFrom: 'D', active: true,
+    });
+    const listed = (await desk.call('dunning.ladders.list', {})).ladders.find((l) => l.id === 2)!.steps.find((s) => s.id === saved.id)!;
+    expect(listed).toMatchObject({ payerCondition: 'late_payers', riskClassFrom: 'D' });
+    const env = await desk.backend.dispatch('dunning.steps.save', { ...saved, riskClassFrom: 'F' });
+    expect(env.ok).toBe(false);
+    if (!env.ok) expect(env.error.message).toMatch(/Classe de risco inválida/);
+  });
+});
+
 describe('régua: WhatsApp/SMS and the queue', () => {
   it('without a gateway a WhatsApp step becomes a task with a wa.me link; with one, a real HTTP POST', async () => {
     const desk = openDesk();
@@ -579,11 +635,10 @@ describe('régua: WhatsApp/SMS and the queue', () => {
     const desk = openDesk({ dir, company: null, mailer: { send: async () => ({ ok: true, providerId: null }) } });
     const c = await customerWithEmail(desk);
     await desk.call('invoices.create', validInvoice(c.customerId, { dueDate: '2026-11-18' }));
-    const runs = await desk.backend.scheduler.runOnce();
-    expect(JSON.parse(runs[0]!.summary!)).toMatchObject({ messages: 0, tasks: 1, heldNoCompany: 1 });
+    const passSummary = (runs: { jobName: string; summary: string | null }[]) => JSON.parse(runs.find((r) => r.jobName === 'dunning.pass')!.summary!) as unknown;
+    expect(passSummary(await desk.backend.scheduler.runOnce())).toMatchObject({ messages: 0, tasks: 1, heldNoCompany: 1 });
     desk.close();
     const configured = openDesk({ dir, mailer: { send: async () => ({ ok: true, providerId: null }) } });
-    const later = await configured.backend.scheduler.runOnce({ force: true });
-    expect(JSON.parse(later[0]!.summary!)).toMatchObject({ messages: 1, tasks: 0 });
+    expect(passSummary(await configured.backend.scheduler.runOnce({ force: true }))).toMatchObject({ messages: 1, tasks: 0 });
   });
 });

@@ -9,6 +9,7 @@ import { migration0008 } from './0008_negotiation';
 import { migration0009 } from './0009_audit_chain';
 import { migration0010 } from './0010_users';
 import { migration0011 } from './0011_dashboard_snapshots';
+import { migration0012 } from './0012_dunning_behaviour';
 
 export interface Migration {
   id: number;
@@ -18,4 +19,4 @@ export interface Migration {
 }
 
 /** Ordered, forward-only. A landed migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];

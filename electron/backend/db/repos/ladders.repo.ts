@@ -1,4 +1,5 @@
-import type { DunningCustomer, DunningInvoice, DunningPause, LadderStep } from '../../../../shared/domain/dunning';
+import type { DunningCustomer, DunningInvoice, DunningPause, LadderStep, PayerCondition } from '../../../../shared/domain/dunning';
+import type { BehaviourClass, RiskClass } from '../../../../shared/domain/risk';
 import type { LadderView, StepView, TemplateView } from '../../../../shared/ipc/dunning.contract';
 import type { Prepare } from '../statements';
 
@@ -15,6 +16,8 @@ interface StepDbRow {
   automatic: number;
   min_amount_cents: number;
   segment: string | null;
+  payer_condition: PayerCondition | null;
+  risk_class_from: RiskClass | null;
   active: number;
 }
 
@@ -31,6 +34,8 @@ const toStep = (r: StepDbRow): StepView & LadderStep => ({
   automatic: r.automatic === 1,
   minAmountCents: r.min_amount_cents,
   segment: r.segment,
+  payerCondition: r.payer_condition,
+  riskClassFrom: r.risk_class_from,
   active: r.active === 1,
 });
 
@@ -62,15 +67,16 @@ export function laddersRepo(prepare: Prepare) {
     },
     insertStep(s: StepWrite, at: string): number {
       const info = prepare(
-        `INSERT INTO dunning_steps (ladder_id, name, offset_days, day_kind, channel, template_id, automatic, min_amount_cents, segment, active, created_at, updated_at)
-         VALUES (@ladderId, @name, @offsetDays, @dayKind, @channel, @templateId, @automatic, @minAmountCents, @segment, @active, @at, @at)`,
+        `INSERT INTO dunning_steps (ladder_id, name, offset_days, day_kind, channel, template_id, automatic, min_amount_cents, segment, payer_condition, risk_class_from, active, created_at, updated_at)
+         VALUES (@ladderId, @name, @offsetDays, @dayKind, @channel, @templateId, @automatic, @minAmountCents, @segment, @payerCondition, @riskClassFrom, @active, @at, @at)`,
       ).run(stepParams(s, at));
       return Number(info.lastInsertRowid);
     },
     updateStep(id: number, s: StepWrite, at: string): void {
       prepare(
         `UPDATE dunning_steps SET ladder_id = @ladderId, name = @name, offset_days = @offsetDays, day_kind = @dayKind, channel = @channel,
-           template_id = @templateId, automatic = @automatic, min_amount_cents = @minAmountCents, segment = @segment, active = @active, updated_at = @at
+           template_id = @templateId, automatic = @automatic, min_amount_cents = @minAmountCents, segment = @segment,
+           payer_condition = @payerCondition, risk_class_from = @riskClassFrom, active = @active, updated_at = @at
          WHERE id = @id`,
       ).run({ ...stepParams(s, at), id });
     },
@@ -97,7 +103,8 @@ export function laddersRepo(prepare: Prepare) {
     /**
      * Every customer with the ladder that applies (own > segment > default), whether they asked to stop
      * (has contacts, all opted out) and whether a valid, consented e-mail / phone exists for the automatic
-     * channels. The pass keeps it between runs while `customersVersion` stays the same.
+     * channels, and the behaviour and risk class of the stored credit score (null when not scored yet).
+     * The pass keeps it between runs while `customersVersion` stays the same.
      */
     dunningCustomers(): Map<number, DunningCustomerInfo> {
       const rows = prepare(
@@ -109,24 +116,27 @@ export function laddersRepo(prepare: Prepare) {
          )
          SELECT c.id, c.segment, c.uf, c.city,
                 COALESCE(own.ladder_id, seg.ladder_id, (SELECT id FROM dunning_ladders WHERE is_default = 1)) AS ladder_id,
-                COALESCE(r.all_out, 0) AS opted_out, COALESCE(r.has_email, 0) AS has_email, COALESCE(r.has_phone, 0) AS has_phone
+                COALESCE(r.all_out, 0) AS opted_out, COALESCE(r.has_email, 0) AS has_email, COALESCE(r.has_phone, 0) AS has_phone,
+                cs.behaviour, cs.risk_class
          FROM customers c
          LEFT JOIN reach r ON r.customer_id = c.id
+         LEFT JOIN credit_scores cs ON cs.customer_id = c.id
          LEFT JOIN dunning_ladder_assignments own ON own.customer_id = c.id
          LEFT JOIN dunning_ladder_assignments seg ON seg.segment = c.segment`,
-      ).raw().all() as [number, string | null, string | null, string | null, number | null, number, number, number][];
+      ).raw().all() as [number, string | null, string | null, string | null, number | null, number, number, number, BehaviourClass | null, RiskClass | null][];
       const out = new Map<number, DunningCustomerInfo>();
-      for (const [id, segment, uf, city, ladderId, optedOut, hasEmail, hasPhone] of rows) {
-        out.set(id, { id, segment, uf, city, ladderId, optedOut: optedOut === 1, hasEmail: hasEmail === 1, hasPhone: hasPhone === 1 });
+      for (const [id, segment, uf, city, ladderId, optedOut, hasEmail, hasPhone, behaviour, riskClass] of rows) {
+        out.set(id, { id, segment, uf, city, ladderId, behaviour, riskClass, optedOut: optedOut === 1, hasEmail: hasEmail === 1, hasPhone: hasPhone === 1 });
       }
       return out;
     },
-    /** Changes whenever a customer, a contact or a ladder assignment is added or changed. */
+    /** Changes whenever a customer, a contact, a ladder assignment or a credit score is added or changed. */
     customersVersion(): string {
       return prepare(
         `SELECT (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM customers) || '|' ||
                 (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM contacts) || '|' ||
-                (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) FROM dunning_ladder_assignments)`,
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) FROM dunning_ladder_assignments) || '|' ||
+                (SELECT COUNT(*) || ':' || IFNULL(MAX(computed_at), '') FROM credit_scores)`,
       )
         .pluck()
         .get() as string;
