@@ -50,7 +50,7 @@ describe('startShell', () => {
     app.becomeReady();
     await shell.ready;
 
-    expect(createBackend).toHaveBeenCalledWith(expect.objectContaining({ dbPath: join('/fake/userData', DATABASE_FILE) }));
+    expect(createBackend).toHaveBeenCalledWith(expect.objectContaining({ dbPath: join('/fake/userData', DATABASE_FILE), auth: 'required' }));
     expect(DATABASE_FILE).toBe('adimple.sqlite');
     // A restore relaunches the app so the backend reopens on the restored file.
     createBackend.mock.calls[0]![0].requestRestart!();
