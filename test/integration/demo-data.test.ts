@@ -146,6 +146,26 @@ describe('demo data generator', () => {
     expect(db.prepare('SELECT COUNT(*) AS c, (SELECT COUNT(*) FROM invoices) AS i, (SELECT COUNT(*) FROM activity_log) AS a FROM customers').get()).toEqual(before);
   });
 
+  it('comes back with every index and trigger of the schema, and the triggers\' dated columns filled', () => {
+    const { db: empty } = openDatabase(join(makeTempDir(), 'empty.db'));
+    const schemaOf = (d: Db) => d.prepare("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name").all();
+    const expected = schemaOf(empty);
+    empty.close();
+    const db = open();
+    expect(schemaOf(db)).toEqual(expected);
+    const undated = db
+      .prepare(
+        `SELECT COUNT(*) FROM invoices i WHERE
+           (i.paid_cents > 0 AND i.first_paid_on IS NOT (SELECT MIN(paid_on) FROM payments p WHERE p.invoice_id = i.id)) OR
+           (i.status = 'paid' AND i.closed_on IS NOT (SELECT MAX(paid_on) FROM payments p WHERE p.invoice_id = i.id)) OR
+           (i.status IN ('open', 'partial', 'disputed') AND i.closed_on IS NOT NULL)`,
+      )
+      .pluck()
+      .get();
+    expect(undated).toBe(0);
+    expect(db.prepare("SELECT COUNT(*) FROM invoices WHERE status = 'paid'").pluck().get()).toBeGreaterThan(1000);
+  });
+
   it('records the load in the activity log', () => {
     const db = open();
     const entry = db.prepare("SELECT actor, details FROM activity_log WHERE action = 'demo.loaded'").get() as { actor: string; details: string };
