@@ -1,6 +1,7 @@
 /** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
 import type { DayKind, PayerCondition, StepChannel } from '../domain/dunning';
 import type { RiskClass } from '../domain/risk';
+import type { CsvFile } from './contract';
 import type { PdfFile } from './credit.contract';
 import type { Params } from './schemas';
 
@@ -186,6 +187,8 @@ export interface DunningApi {
   'dunning.pauses.list': { params: Params<'dunning.pauses.list'>; result: PauseView[] };
   'dunning.runNow': { params: Params<'dunning.runNow'>; result: RunNowResult };
   'dunning.effectiveness': { params: Params<'dunning.effectiveness'>; result: EffectivenessResult };
+  /** The same table as a CSV for a spreadsheet (pt-BR Excel: `;`, decimal comma). */
+  'dunning.effectivenessCsv': { params: Params<'dunning.effectivenessCsv'>; result: CsvFile };
   'dunning.settings.get': { params: Params<'dunning.settings.get'>; result: DunningSettingsView };
   'dunning.settings.save': { params: Params<'dunning.settings.save'>; result: DunningSettingsView };
   'queue.list': { params: Params<'queue.list'>; result: QueueResult };

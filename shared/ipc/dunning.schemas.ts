@@ -32,6 +32,8 @@ const gatewaySettings = z.object({
   bodyTemplate: requiredText(4000, 'o modelo do corpo da requisição'),
 });
 
+const effectivenessPeriod = z.object({ days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90) });
+
 export const dunningSchemas = {
   'dunning.ladders.list': z.object({}),
   'dunning.steps.save': z.object({
@@ -65,7 +67,8 @@ export const dunningSchemas = {
   'dunning.resume': z.object({ customerId: id }),
   'dunning.pauses.list': z.object({ customerId: id.optional() }),
   'dunning.runNow': z.object({}),
-  'dunning.effectiveness': z.object({ days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90) }),
+  'dunning.effectiveness': effectivenessPeriod,
+  'dunning.effectivenessCsv': effectivenessPeriod,
   'dunning.settings.get': z.object({}),
   'dunning.settings.save': z.object({
     clerkName: requiredText(120, 'o nome de quem assina as mensagens'),

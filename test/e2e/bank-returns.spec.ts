@@ -99,12 +99,13 @@ test('the same return cannot be reconciled twice, and a malformed file is refuse
   await page.getByTestId('discard-return').click();
 
   const broken = readFileSync(SAMPLE, 'latin1').split('\r\n');
-  broken[4] = broken[4]!.slice(0, 230);
-  const path = join(mkdtempSync(join(tmpdir(), 'adimple-cnab-')), 'truncado.ret');
+  // Ten characters of data past column 240 (a joined or shifted line), which no trimming can explain away.
+  broken[4] = `${broken[4]!}0123456789`;
+  const path = join(mkdtempSync(join(tmpdir(), 'adimple-cnab-')), 'deslocado.ret');
   writeFileSync(path, broken.join('\r\n'), 'latin1');
   await pickReturn(page, path);
   await expect(page.getByTestId('bank-return-error')).toHaveText(
-    'Arquivo de retorno "truncado.ret" recusado. Linha 5: a linha tem 230 caracteres; num arquivo CNAB 240 todas têm 240.',
+    'Arquivo de retorno "deslocado.ret" recusado. Linha 5: a linha tem 250 caracteres; num arquivo CNAB 240 todas têm 240.',
   );
   await page.screenshot({ path: `${SCREENSHOT_DIR}/bank-returns-03-refused.png`, fullPage: true });
   expect((await app.call<{ rows: unknown[] }>('bankReturns.listFiles', {})).rows).toHaveLength(1);

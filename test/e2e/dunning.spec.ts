@@ -2,6 +2,7 @@
  * The régua in the browser against the real backend: the clerk's queue worked with the keyboard, the
  * ladder editor with a live template preview, and the outbox after a real SMTP delivery and a refusal.
  */
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
@@ -90,17 +91,23 @@ test('ladder editor: edit a step and preview a template with a real customer', a
   await customer(app.call, 0, 'Mercado <b>Ousado</b> Ltda', 'a@ousado.com.br', { dueDate: '2026-10-11', amountCents: 1_000_000 });
   await page.goto(`${app.url}#/regua`);
   const steps = page.getByTestId('ladder-step');
-  await expect(steps).toHaveCount(13);
-  await expect(steps.first()).toContainText('D−5');
+  await expect(steps).toHaveCount(14);
+  // The pre-due WhatsApp only for late payers (migration 0012); good payers skip "Já pagou?".
+  await expect(steps.first()).toContainText('D−7');
+  await expect(steps.first()).toContainText('só quem costuma atrasar');
+  await expect(page.locator('[data-testid="ladder-step"][data-offset="1"]')).toContainText('exceto bons pagadores');
 
   const call = page.locator('[data-testid="ladder-step"][data-offset="3"]');
   await call.getByTestId('edit-step').click();
   const dialog = page.getByTestId('step-dialog');
   await dialog.getByTestId('step-offset').fill('2');
   await dialog.getByTestId('step-min-amount').fill('500,00');
+  await dialog.getByTestId('step-payer').selectOption('late_payers');
+  await dialog.getByTestId('step-risk').selectOption('D');
+  await dialog.screenshot({ path: `${SCREENSHOT_DIR}/dunning-02b-step-conditions.png` });
   await dialog.getByTestId('step-save').click();
   await expect(dialog).toBeHidden();
-  await expect(page.locator('[data-testid="ladder-step"][data-offset="2"]')).toContainText('a partir de R$ 500,00');
+  await expect(page.locator('[data-testid="ladder-step"][data-offset="2"]')).toContainText('a partir de R$ 500,00 · só quem costuma atrasar · risco D ou pior');
 
   await page.locator('[data-testid="ladder-step"][data-offset="7"]').first().getByTestId('edit-template').click();
   const template = page.getByTestId('template-dialog');
@@ -177,6 +184,10 @@ test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 a
     await expect(effect).toContainText('Vence hoje');
     await expect(effect).toContainText('R$ 0,00');
     await page.getByTestId('effectiveness').screenshot({ path: `${SCREENSHOT_DIR}/dunning-06-effectiveness.png` });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('effectiveness-csv').click()]);
+    expect(download.suggestedFilename()).toBe('eficacia-regua-2026-08-27-a-2026-11-25.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[1]).toBe('0;Vence hoje;E-mail;1;1;0;0;0;0,00');
   } finally {
     await new Promise<void>((ok) => smtp.close(() => ok()));
   }

@@ -462,6 +462,30 @@ describe('régua: effectiveness', () => {
     const d0 = rows.find((r) => r.offsetDays === 0)!;
     expect(d0).toMatchObject({ stepName: 'Vence hoje', channel: 'email', contacts: 2, titulos: 2, paidWithin3: 1, paidWithin7: 1, paidWithin15: 1, recoveredCents: 120_000 });
   });
+
+  it('exports the same table as a CSV for Excel pt-BR: BOM, `;`, CRLF, offsets as numbers, reais with a decimal comma', async () => {
+    const desk = openDesk({ mailer: { send: async () => ({ ok: true, providerId: null }) } });
+    const a = await customerWithEmail(desk, 'a@a.com.br');
+    const b = await customerWithEmail(desk, 'b@b.com.br');
+    const paidSoon = await desk.call('invoices.create', validInvoice(a.customerId, { dueDate: '2026-11-25', amountCents: 123_456 }));
+    await desk.call('invoices.create', validInvoice(b.customerId, { dueDate: '2026-11-30', amountCents: 80_000 })); // D-5 e-mail
+    await desk.backend.scheduler.runOnce();
+    desk.clock.set('2026-11-27T13:00:00.000Z');
+    await desk.call('payments.register', { invoiceId: paidSoon.id, amountCents: 123_456, paidOn: '2026-11-27', method: 'pix' });
+
+    const file = await desk.call('dunning.effectivenessCsv', { days: 30 });
+    expect(file.fileName).toBe('eficacia-regua-2026-10-28-a-2026-11-27.csv');
+    expect(file.rowCount).toBe(2);
+    expect(file.content.startsWith('\uFEFF')).toBe(true);
+    expect(file.content.slice(1).split('\r\n')).toEqual([
+      'Dia (em relação ao vencimento);Etapa;Canal;Contatos;Títulos;Pagos em 3 dias;Pagos em 7 dias;Pagos em 15 dias;Recuperado em 15 dias (R$)',
+      '-5;Lembrete com boleto e Pix;E-mail;1;1;0;0;0;0,00',
+      '0;Vence hoje;E-mail;1;1;1;1;1;1234,56',
+      '',
+    ]);
+    const env = await desk.backend.dispatch('dunning.effectivenessCsv', { days: 3 });
+    expect(env.ok ? null : env.error.message).toMatch(/Período: no mínimo 7 dias/);
+  });
 });
 
 describe('régua: steps for how the customer pays (credit score behaviour)', () => {
@@ -487,7 +511,7 @@ describe('régua: steps for how the customer pays (credit score behaviour)', () 
     for (const c of [late, good, unscored]) await desk.call('invoices.create', validInvoice(c.customerId, { documentNumber: `P-${c.customerId}`, dueDate: '2026-12-02', amountCents: 90_000 }));
     await desk.backend.scheduler.runOnce();
     const preDue = (await desk.call('queue.list', {})).rows;
-    expect(preDue.map((t) => [t.customerId, t.type, t.stepName])).toEqual([[late.customerId, 'whatsapp', 'Lembrete antecipado (quem costuma atrasar)']]);
+    expect(preDue.map((t) => [t.customerId, t.type, t.stepName])).toEqual([[late.customerId, 'whatsapp', 'Lembrete antecipado']]);
     expect(preDue[0]!.messageText).toContain('vencendo nos próximos dias');
 
     // The pre-due títulos get paid; new ones due Thursday 2026-11-26: "Vence hoje" for all, then on Friday

@@ -6,12 +6,14 @@
  */
 import { contactRuleFor, instantOf, isWithinContactHours, localTimeIn, nextContactSlot, timeZoneFor } from '../../../shared/domain/contact-hours';
 import { addDays } from '../../../shared/domain/dates';
-import type { EffectivenessResult, OutboxListResult, OutboxRow } from '../../../shared/ipc/dunning.contract';
+import type { CsvFile } from '../../../shared/ipc/contract';
+import type { EffectivenessResult, OutboxListResult, OutboxRow, StepChannel } from '../../../shared/ipc/dunning.contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import type { OutboxMessage } from '../db/repos/outbox.repo';
 import type { MessageSender } from '../messaging/messaging.types';
+import { centsToCsvDecimal, toCsv } from '../reports/csv';
 import { calendarFor, type CompanySource, type DunningService } from './dunning.service';
 
 export const MAX_ATTEMPTS = 8;
@@ -38,6 +40,8 @@ export interface SendSummary {
   postponed: number;
   interrupted: number;
 }
+
+const CHANNEL_LABEL: Record<StepChannel, string> = { email: 'E-mail', whatsapp: 'WhatsApp', sms: 'SMS', phone: 'Ligação', letter: 'Carta', internal: 'Ação interna' };
 
 export function outboxService(ctx: Context, deps: { dunning: DunningService; company: CompanySource; senders: Senders }) {
   const { outbox, tasks, pauses, customers, contacts, activity, ladders } = ctx.repos;
@@ -136,6 +140,11 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     });
   }
 
+  function effectiveness(p: ParsedParams<'dunning.effectiveness'>): EffectivenessResult {
+    const since = addDays(ctx.asOf(), -p.days);
+    return { since, rows: outbox.effectiveness(since) };
+  }
+
   return {
     /** One sender pass. Messages are sent one after another (a handful per minute is plenty). */
     async sendDue(max = 200): Promise<SendSummary> {
@@ -146,9 +155,16 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
       return summary;
     },
 
-    effectiveness(p: ParsedParams<'dunning.effectiveness'>): EffectivenessResult {
-      const since = addDays(ctx.asOf(), -p.days);
-      return { since, rows: outbox.effectiveness(since) };
+    effectiveness,
+
+    /** The effectiveness table for a spreadsheet: one line per step and channel, counts and R$ recovered. */
+    effectivenessCsv(p: ParsedParams<'dunning.effectivenessCsv'>): CsvFile {
+      const { since, rows } = effectiveness(p);
+      const { content, rowCount } = toCsv(
+        ['Dia (em relação ao vencimento)', 'Etapa', 'Canal', 'Contatos', 'Títulos', 'Pagos em 3 dias', 'Pagos em 7 dias', 'Pagos em 15 dias', 'Recuperado em 15 dias (R$)'],
+        rows.map((r) => [r.offsetDays, r.stepName, CHANNEL_LABEL[r.channel], r.contacts, r.titulos, r.paidWithin3, r.paidWithin7, r.paidWithin15, centsToCsvDecimal(r.recoveredCents)]),
+      );
+      return { fileName: `eficacia-regua-${since}-a-${ctx.asOf()}.csv`, content, rowCount };
     },
 
     list(p: ParsedParams<'outbox.list'>): OutboxListResult {

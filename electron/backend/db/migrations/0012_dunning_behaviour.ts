@@ -24,7 +24,7 @@ strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 WHERE NOT EXISTS (SELECT 1 FROM dunning_templates WHERE name = 'Lembrete antecipado por WhatsApp');
 
 INSERT INTO dunning_steps (ladder_id, name, offset_days, day_kind, channel, template_id, automatic, payer_condition, created_at, updated_at)
-SELECT 1, 'Lembrete antecipado (quem costuma atrasar)', -7, 'calendar', 'whatsapp', t.id, 1, 'late_payers',
+SELECT 1, 'Lembrete antecipado', -7, 'calendar', 'whatsapp', t.id, 1, 'late_payers',
        strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 FROM dunning_templates t
 WHERE t.name = 'Lembrete antecipado por WhatsApp' AND EXISTS (SELECT 1 FROM dunning_ladders WHERE id = 1 AND name = 'Régua padrão B2B');

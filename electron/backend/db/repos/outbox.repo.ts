@@ -151,8 +151,9 @@ export function outboxRepo(prepare: Prepare) {
          )
          SELECT o.step_id AS stepId, s.name AS stepName, s.offset_days AS offsetDays, o.channel,
                 COUNT(DISTINCT o.contact_id) AS contacts, COUNT(*) AS titulos,
-                SUM(o.days_to_paid BETWEEN 0 AND 3) AS paidWithin3, SUM(o.days_to_paid BETWEEN 0 AND 7) AS paidWithin7,
-                SUM(o.days_to_paid BETWEEN 0 AND 15) AS paidWithin15, SUM(o.recovered) AS recoveredCents
+                -- COUNT of a CASE, not SUM of a comparison: a step none of whose títulos was paid counts 0, not NULL.
+                COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 3 THEN 1 END) AS paidWithin3, COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 7 THEN 1 END) AS paidWithin7,
+                COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 15 THEN 1 END) AS paidWithin15, SUM(o.recovered) AS recoveredCents
          FROM outcome o JOIN dunning_steps s ON s.id = o.step_id
          GROUP BY o.step_id, o.channel ORDER BY s.ladder_id, s.offset_days, s.id`,
       ).all({ since }) as StepEffectiveness[];

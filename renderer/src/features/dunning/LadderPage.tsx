@@ -92,6 +92,8 @@ export function LadderPage() {
                     const conditions = [
                       s.minAmountCents > 0 ? t('dunning.ladder.minAmount', { amount: money(s.minAmountCents) }) : null,
                       s.segment ? t('dunning.ladder.onlySegment', { segment: s.segment }) : null,
+                      s.payerCondition ? t(`dunning.ladder.payer.${s.payerCondition}`) : null,
+                      s.riskClassFrom ? t('dunning.ladder.riskFrom', { risk: s.riskClassFrom }) : null,
                     ].filter(Boolean);
                     return (
                       <tr key={s.id} className={s.active ? undefined : 'ladder__step--inactive'} data-testid="ladder-step" data-offset={s.offsetDays}>

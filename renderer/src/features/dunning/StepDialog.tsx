@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { centsToDecimalString, parseBrlToCents } from '../../../../shared/domain/money';
-import type { StepChannel, StepView, TemplateView } from '../../../../shared/ipc/dunning.contract';
+import type { PayerCondition, RiskClass, StepChannel, StepView, TemplateView } from '../../../../shared/ipc/dunning.contract';
 import { api, ApiCallError } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 
 const CHANNELS: readonly StepChannel[] = ['email', 'whatsapp', 'sms', 'phone', 'letter', 'internal'];
+const PAYER_CONDITIONS: readonly PayerCondition[] = ['late_payers', 'not_good_payers'];
+// A is the best class, so "A or worse" would be everyone: offered from B on.
+const RISK_FROM: readonly RiskClass[] = ['B', 'C', 'D', 'E'];
 
 /** Creates or edits one step of a ladder: when, by which channel, with which template, automatic or a task. */
 export function StepDialog({ ladderId, step, templates, onClose }: { ladderId: number; step: StepView | null; templates: TemplateView[]; onClose(saved: boolean): void }) {
@@ -20,6 +23,8 @@ export function StepDialog({ ladderId, step, templates, onClose }: { ladderId: n
   const [automatic, setAutomatic] = useState(step?.automatic ?? true);
   const [minAmount, setMinAmount] = useState(step && step.minAmountCents > 0 ? centsToDecimalString(step.minAmountCents).replace('.', ',') : '');
   const [segment, setSegment] = useState(step?.segment ?? '');
+  const [payerCondition, setPayerCondition] = useState<PayerCondition | null>(step?.payerCondition ?? null);
+  const [riskClassFrom, setRiskClassFrom] = useState<RiskClass | null>(step?.riskClassFrom ?? null);
   const [active, setActive] = useState(step?.active ?? true);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -40,6 +45,8 @@ export function StepDialog({ ladderId, step, templates, onClose }: { ladderId: n
         automatic: channel === 'internal' ? false : automatic,
         minAmountCents,
         segment,
+        payerCondition,
+        riskClassFrom,
         active,
       });
       toast.success(t('dunning.step.saved'));
@@ -115,6 +122,26 @@ export function StepDialog({ ladderId, step, templates, onClose }: { ladderId: n
         </Field>
         <Field label={t('dunning.step.segment')} error={errors.segment}>
           <input value={segment} onChange={(e) => setSegment(e.target.value)} placeholder={t('dunning.ladder.anyone')} data-testid="step-segment" />
+        </Field>
+        <Field label={t('dunning.step.payer')} error={errors.payerCondition} hint={t('dunning.step.payerHelp')}>
+          <select value={payerCondition ?? ''} onChange={(e) => setPayerCondition(e.target.value === '' ? null : (e.target.value as PayerCondition))} data-testid="step-payer">
+            <option value="">{t('dunning.step.payerAny')}</option>
+            {PAYER_CONDITIONS.map((c) => (
+              <option key={c} value={c}>
+                {t(`dunning.ladder.payer.${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('dunning.step.riskFrom')} error={errors.riskClassFrom}>
+          <select value={riskClassFrom ?? ''} onChange={(e) => setRiskClassFrom(e.target.value === '' ? null : (e.target.value as RiskClass))} data-testid="step-risk">
+            <option value="">{t('dunning.step.riskAny')}</option>
+            {RISK_FROM.map((r) => (
+              <option key={r} value={r}>
+                {t('dunning.step.riskOption', { risk: r })}
+              </option>
+            ))}
+          </select>
         </Field>
         <label className="filter--check span-2">
           <input type="checkbox" checked={channel !== 'internal' && automatic} disabled={channel === 'internal'} onChange={(e) => setAutomatic(e.target.checked)} data-testid="step-automatic" />{' '}
