@@ -18,6 +18,13 @@ describe('parseAmount', () => {
     expect(cents(' 0,01 ')).toBe(1);
     expect(cents('90071992547409,91')).toBe(9007199254740991);
   });
+  it('reads long amounts exactly, with or without thousands dots, on both sides of the 13-digit fast path', () => {
+    expect(cents('9.999.999.999.999,99')).toBe(999_999_999_999_999);
+    expect(cents('0001234,05')).toBe(123_405);
+    expect(cents('0,01')).toBe(1);
+    expect(cents('12345678901234,56')).toBe(1_234_567_890_123_456);
+    expect(cents('123456789012345678,90')).toBe('Valor "123456789012345678,90" não é um número (use 1.234,56)');
+  });
   it('keeps the sign of negatives, including accounting parentheses', () => {
     expect(cents('-10,00')).toBe(-1000);
     expect(cents('-R$ 10,00')).toBe(-1000);

@@ -7,6 +7,7 @@ import { parseBrlToCents, type Cents } from './money';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+const PLAIN_BR_AMOUNT_RE = /^(\d{1,3}(?:\.\d{3})*|\d+),(\d{2})$/;
 const US_GROUPED_RE = /^(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/;
 
 /**
@@ -14,6 +15,12 @@ const US_GROUPED_RE = /^(\d{1,3}(?:,\d{3})+)\.(\d{1,2})$/;
  * exactly (digits are read as text, never through a float). "1.234" is R$ 1.234,00 (thousands dot).
  */
 export function parseAmount(text: string): Parsed<Cents> {
+  const plain = PLAIN_BR_AMOUNT_RE.exec(text);
+  // The common case, "1.234,56" or "1234,56" up to 13 integer digits, is exact in a double: no BigInt needed.
+  if (plain) {
+    const reais = plain[1]!.replace(/\./g, '');
+    if (reais.length <= 13) return { ok: true, value: Number(reais) * 100 + Number(plain[2]) };
+  }
   let s = text.trim().replace(/[\s\u00a0]+/g, ' ');
   if (s === '') return { ok: false, message: 'Valor não informado' };
   // Accounting exports write negatives in parentheses.

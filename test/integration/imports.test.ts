@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ColumnMapping, ImportResult } from '../../shared/ipc/imports.contract';
-import { AS_OF, CNPJS, CPFS, expectError, maskCnpj, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
+import { AS_OF, CNPJS, CPFS, expectError, maskCnpj, openTestBackend, removeAllTempDirs, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
 
 afterEach(removeAllTempDirs);
 
@@ -111,6 +111,48 @@ describe('ERP import: run', () => {
       expect((await tb.call('imports.preview', { fileToken: token, source: 'ERP Teste' })).profile?.mapping).toEqual(MAPPING);
     } finally {
       tb.close();
+    }
+  });
+});
+
+describe('ERP import: a first import in bulk', () => {
+  // 150 títulos: past two write batches of the bulk writer and a remainder; a third paid in full, a fifth
+  // in part, each on its own date, so first_paid_on / closed_on must come out as migration 0004's triggers
+  // set them on the ordinary (not first) import path.
+  const BULK_MAPPING: ColumnMapping = { ...MAPPING, externalId: 'ID', paidOn: 'Pago em' };
+  const lines = [`${HEADER};ID;Pago em`];
+  for (let i = 1; i <= 150; i++) {
+    const balance = i % 3 === 0 ? '0,00' : i % 5 === 0 ? '40,00' : '100,00';
+    const paidOn = balance === '100,00' ? '' : `${String(1 + (i % 24)).padStart(2, '0')}/11/2026`;
+    lines.push(`Cliente ${i % 7};${maskCnpj(CNPJS[i % 7]!)};${i};01/10/2026;01/12/2026;100,00;${balance};;;;E-${i};${paidOn}`);
+  }
+  const TITLE_STATE = `SELECT i.external_id, i.document_number, i.status, i.paid_cents, i.first_paid_on, i.closed_on,
+      (SELECT group_concat(p.paid_on || ':' || p.amount_cents) FROM payments p WHERE p.invoice_id = i.id) AS payments
+    FROM invoices i WHERE i.external_id IS NOT NULL ORDER BY i.external_id`;
+
+  it('writes títulos and payments as the ordinary path does, with the dates the payment triggers would set', async () => {
+    const first = openTestBackend();
+    const ordinary = openTestBackend();
+    try {
+      const schemaSql = `SELECT type, name, sql FROM sqlite_master ORDER BY name`;
+      const schemaBefore = first.raw().prepare(schemaSql).all();
+      const r = await runImport(first, writeLatin1(first, 'bulk.csv', lines), 'all_or_nothing', BULK_MAPPING);
+      expect(r).toMatchObject({ committed: true, rejectedRows: 0, titles: { new: 150 }, paymentsCreated: 70 });
+      const db = first.raw();
+      expect(db.prepare(schemaSql).all()).toEqual(schemaBefore);
+      const drift = db.prepare('SELECT COUNT(*) FROM invoices i WHERE paid_cents != (SELECT COALESCE(SUM(amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id)').pluck().get();
+      expect(drift).toBe(0);
+      expect(db.prepare(`SELECT first_paid_on, closed_on, status FROM invoices WHERE external_id = 'E-3'`).get()).toEqual({ first_paid_on: '2026-11-04', closed_on: '2026-11-04', status: 'paid' });
+      expect(db.prepare(`SELECT first_paid_on, closed_on, status FROM invoices WHERE external_id = 'E-5'`).get()).toEqual({ first_paid_on: '2026-11-06', closed_on: null, status: 'partial' });
+
+      // The same file into a portfolio that already has a título takes the per-row path, triggers and all.
+      const c = await ordinary.call('customers.create', validCustomer({ document: CNPJS[30]! }));
+      await ordinary.call('invoices.create', validInvoice(c.id));
+      await runImport(ordinary, writeLatin1(ordinary, 'bulk.csv', lines), 'all_or_nothing', BULK_MAPPING);
+      expect(db.prepare(TITLE_STATE).all()).toEqual(ordinary.raw().prepare(TITLE_STATE).all());
+    } finally {
+      first.close();
+      ordinary.close();
     }
   });
 });

@@ -11,11 +11,11 @@ import { activityRepo } from '../db/repos/activity.repo';
 import { contactsRepo } from '../db/repos/contacts.repo';
 import { customersRepo } from '../db/repos/customers.repo';
 import { importsRepo, type ExistingCustomer, type ExistingTitle } from '../db/repos/imports.repo';
-import { invoicesRepo, OPEN_STATUSES } from '../db/repos/invoices.repo';
-import { paymentsRepo } from '../db/repos/payments.repo';
+import { invoicesRepo, OPEN_STATUSES, type InvoiceWrite } from '../db/repos/invoices.repo';
+import { paymentsRepo, type PaymentWrite } from '../db/repos/payments.repo';
 import { statementCache } from '../db/statements';
 import type { SheetRecord } from './csv-reader';
-import { FIELD_LABELS, parseRow, type ImportRow, type ImportTitle, type ResolvedColumns, type RowIssue } from './row-parser';
+import { createRowParser, FIELD_LABELS, type ImportRow, type ImportTitle, type ResolvedColumns, type RowIssue } from './row-parser';
 
 export interface ImportJob {
   source: string;
@@ -46,8 +46,13 @@ export class ImportCancelledError extends Error {
 const MAX_ERRORS_LISTED = 1000;
 const MAX_DISAPPEARED_LISTED = 200;
 const HOOK_EVERY_ROWS = 2000;
-// Not payments: the triggers of migration 0004 look payments up by título on every status change.
-const BULK_TABLES = ['customers', 'contacts', 'invoices'] as const;
+// With no título there is no payment either; nothing changes a título's status during a first import, so
+// the triggers of migration 0004 that look payments up by título never run and need no payment index.
+const BULK_TABLES = ['customers', 'contacts', 'invoices', 'payments'] as const;
+// Insert triggers whose whole effect a first import writes itself, so they need not run per row: the
+// título's closed_on for a written-off or renegotiated status (an import never inserts those) and the
+// first_paid_on / closed_on its import payment gives it (importsRepo.insertTitle sets them).
+const BULK_BYPASSED_TRIGGERS = ['invoices_closed_on_insert', 'payments_dates_on_insert'] as const;
 
 /** Runs the import on `db` (no transaction may be open on it) from `records` (data rows, header excluded). */
 export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>, hooks: EngineHooks = {}): ImportResult {
@@ -60,6 +65,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
   const activity = activityRepo(prepare);
   const at = job.nowIso;
   const runMode = job.mode === 'dry_run' ? 'valid_rows' : job.mode;
+  const parseRow = createRowParser(job.columns);
 
   const errors: ImportRowError[] = [];
   let errorCount = 0;
@@ -94,7 +100,8 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
     // per-row "seen" marks and most index maintenance are skipped.
     const empty = repo.emptiness();
     const fresh = empty.invoices;
-    const droppedIndexes = fresh ? repo.dropSecondaryIndexes(BULK_TABLES) : [];
+    const droppedSchema = fresh ? [...repo.dropSecondaryIndexes(BULK_TABLES), ...repo.dropTriggers(BULK_BYPASSED_TRIGGERS)] : [];
+    const bulk = fresh ? repo.bulkTitleWriter(at) : null;
 
     const upsertCustomer = (row: ImportRow, existing: ExistingCustomer | null): number => {
       const known = customerIds.get(row.document);
@@ -147,7 +154,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
         if (hooks.cancelled?.()) throw new ImportCancelledError();
         hooks.onRows?.(totalRows);
       }
-      const parsed = parseRow(record.line, record.fields, job.columns);
+      const parsed = parseRow(record.line, record.fields);
       if (!parsed.row) {
         reject(record.line, parsed.issues);
         const named = job.columns.kind === 'titles' && !fresh ? titleNamedBy(record.fields) : null;
@@ -185,24 +192,22 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       }
 
       const cid = upsertCustomer(row, existingCustomer);
+      const paidOn = title.paidOn ?? job.asOf;
       let invoiceId: number;
       if (existing === null) {
         // Born with what the ERP says was paid; the matching payment row follows at once (paid = SUM(payments)).
-        invoiceId = repo.insertTitle(
-          {
-            customerId: cid,
-            externalId: title.externalId,
-            documentNumber: title.documentNumber,
-            issueDate: plan.issueDate,
-            dueDate: title.dueDate,
-            amountCents: title.amountCents,
-            paymentMethod: title.paymentMethod ?? 'boleto',
-            boletoLine: title.boletoLine,
-            nossoNumero: title.nossoNumero,
-          },
-          plan.paymentCents,
-          at,
-        );
+        const write: InvoiceWrite = {
+          customerId: cid,
+          externalId: title.externalId,
+          documentNumber: title.documentNumber,
+          issueDate: plan.issueDate,
+          dueDate: title.dueDate,
+          amountCents: title.amountCents,
+          paymentMethod: title.paymentMethod ?? 'boleto',
+          boletoLine: title.boletoLine,
+          nossoNumero: title.nossoNumero,
+        };
+        invoiceId = bulk ? bulk.addTitle(write, plan.paymentCents, paidOn) : repo.insertTitle(write, plan.paymentCents, paidOn, at);
         titleCounts.new++;
       } else {
         invoiceId = existing.id;
@@ -217,16 +222,24 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
         else titleCounts.unchanged++;
       }
       if (plan.paymentCents > 0) {
-        payments.insert(
-          { invoiceId, paidOn: title.paidOn ?? job.asOf, amountCents: plan.paymentCents, method: title.paymentMethod ?? existing?.paymentMethod ?? 'boleto', source: 'import', reference: `ERP ${job.source}`, createdBy: job.actor },
-          at,
-        );
+        const payment: PaymentWrite = {
+          invoiceId,
+          paidOn,
+          amountCents: plan.paymentCents,
+          method: title.paymentMethod ?? existing?.paymentMethod ?? 'boleto',
+          source: 'import',
+          reference: `ERP ${job.source}`,
+          createdBy: job.actor,
+        };
+        if (bulk) bulk.addPayment(payment);
+        else payments.insert(payment, at);
         if (existing) invoices.applyPayment(invoiceId, plan.paymentCents, at);
         paymentsCreated++;
         paymentsCents += plan.paymentCents;
       }
       if (!fresh) repo.markSeen(invoiceId, job.source, runId);
     }
+    bulk?.flush();
     if (fresh) repo.markAllSeen(job.source, runId);
     hooks.onRows?.(totalRows);
     if (hooks.cancelled?.()) throw new ImportCancelledError();
@@ -255,7 +268,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       db.exec('ROLLBACK');
       return result;
     }
-    for (const sql of droppedIndexes) db.exec(sql);
+    for (const sql of droppedSchema) db.exec(sql);
     repo.finishRun(
       runId,
       {

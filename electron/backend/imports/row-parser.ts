@@ -107,13 +107,42 @@ export function resolveColumns(mapping: ColumnMapping, headers: readonly string[
   return problems.length > 0 ? { ok: false, problems } : { ok: true, columns: { kind, index, header } };
 }
 
-export function parseRow(line: number, fields: readonly string[], cols: ResolvedColumns): { row: ImportRow; issues: [] } | { row: null; issues: RowIssue[] } {
-  const issues: RowIssue[] = [];
+export type ParsedRow = { row: ImportRow; issues: [] } | { row: null; issues: RowIssue[] };
+
+/** A file repeats its customers' CNPJ/CPF and its dates on many rows: each distinct text is parsed once. */
+const MEMO_LIMIT = 100_000;
+function memoized<T>(parse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined) {
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      r = parse(text);
+      seen.set(text, r);
+    }
+    return r;
+  };
+}
+
+// Anything \s+ → ' ' would change: a whitespace other than a plain space, or two spaces in a row.
+const SQUEEZABLE_SPACE_RE = /[^\S ]| {2}/;
+
+/**
+ * The parser of one file's records: turns a record into a typed import row or the list of what is wrong
+ * with it. Built once per import (a million rows), so its helpers and caches are not rebuilt per row.
+ */
+export function createRowParser(cols: ResolvedColumns): (line: number, fields: readonly string[]) => ParsedRow {
+  const documentOf = memoized(parseDocument);
+  const dateOf = memoized(parseDate);
+  let fields: readonly string[] = [];
+  let issues: RowIssue[] = [];
+
   const text = (f: ImportField): string | null => {
     const at = cols.index[f];
     if (at === undefined) return null;
+    const raw = fields[at] ?? '';
     // A line break inside a quoted name or city is layout, not data.
-    const v = (fields[at] ?? '').replace(/\s+/g, ' ').trim();
+    const v = SQUEEZABLE_SPACE_RE.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw.trim();
     return v === '' ? null : v;
   };
   const limited = (f: ImportField, max: number): string | null => {
@@ -124,59 +153,13 @@ export function parseRow(line: number, fields: readonly string[], cols: Resolved
     }
     return v;
   };
-
-  const rawDocument = text('document');
-  const doc = rawDocument === null ? null : parseDocument(rawDocument);
-  if (doc === null) issues.push({ field: 'document', message: 'CNPJ/CPF não informado' });
-  else if (!doc.ok) issues.push({ field: 'document', message: doc.message });
-
-  const rawUf = text('uf');
-  const uf = rawUf === null ? null : rawUf.toUpperCase();
-  if (uf !== null && !isUf(uf)) issues.push({ field: 'uf', message: `UF "${rawUf}" não existe` });
-
-  const rawEmail = text('email');
-  let email: string | null = null;
-  if (rawEmail !== null) {
-    const r = validateEmail(rawEmail);
-    if (r.ok) email = r.value;
-    else issues.push({ field: 'email', message: r.message });
-  }
-  const rawPhone = text('phone');
-  let phone: string | null = null;
-  if (rawPhone !== null) {
-    const r = normalizePhone(rawPhone);
-    if (r.ok) phone = r.value;
-    else issues.push({ field: 'phone', message: r.message });
-  }
-
-  const customer = {
-    legalName: limited('legalName', 200),
-    tradeName: limited('tradeName', 200),
-    segment: limited('segment', 100),
-    salesRep: limited('salesRep', 100),
-    city: limited('city', 100),
-  };
-  const title = cols.kind === 'titles' ? parseTitle(text, limited, issues) : null;
-
-  if (issues.length > 0 || !doc?.ok) return { row: null, issues };
-  return {
-    row: { line, document: doc.value.document, documentType: doc.value.type, ...customer, uf, email, phone, title },
-    issues: [],
-  };
-}
-
-function parseTitle(
-  text: (f: ImportField) => string | null,
-  limited: (f: ImportField, max: number) => string | null,
-  issues: RowIssue[],
-): ImportTitle | null {
   const date = (f: ImportField, required: boolean): string | null => {
     const v = text(f);
     if (v === null) {
       if (required) issues.push({ field: f, message: `${FIELD_LABELS[f]} não informada` });
       return null;
     }
-    const r = parseDate(v);
+    const r = dateOf(v);
     if (!r.ok) issues.push({ field: f, message: r.message });
     return r.ok ? r.value : null;
   };
@@ -198,37 +181,82 @@ function parseTitle(
     return r.value;
   };
 
-  const externalId = limited('externalId', 60);
-  const documentNumber = limited('documentNumber', 40);
-  if (documentNumber === null && text('documentNumber') === null) issues.push({ field: 'documentNumber', message: 'Nº do documento não informado' });
-  const issueDate = date('issueDate', false);
-  const dueDate = date('dueDate', true);
-  const amountCents = amount('amount', true);
-  if (amountCents === 0) issues.push({ field: 'amount', message: 'Valor deve ser maior que zero' });
-  const balance = amount('balance', false);
-  const paid = amount('paidAmount', false);
-  const paidOn = date('paidOn', false);
-  const rawMethod = text('paymentMethod');
-  const paymentMethod = rawMethod === null ? null : paymentMethodOf(rawMethod);
-  if (rawMethod !== null && paymentMethod === null) {
-    issues.push({ field: 'paymentMethod', message: `Forma de pagamento "${rawMethod}" desconhecida (use boleto, pix, cartão, cheque, dinheiro ou transferência)` });
-  }
-  const nossoNumero = limited('nossoNumero', 30);
-  const boletoLine = limited('boletoLine', 60);
-
-  if (issueDate && dueDate && dueDate < issueDate) issues.push({ field: 'dueDate', message: 'Vencimento anterior à emissão' });
-  let erpPaidCents: number | null = null;
-  if (amountCents !== null && amountCents > 0) {
-    if (balance !== null) {
-      if (balance > amountCents) issues.push({ field: 'balance', message: 'Saldo maior que o valor do título' });
-      else erpPaidCents = amountCents - balance;
-    } else if (paid !== null) {
-      if (paid > amountCents) issues.push({ field: 'paidAmount', message: 'Valor pago maior que o valor do título' });
-      else erpPaidCents = paid;
+  const parseTitle = (): ImportTitle | null => {
+    const externalId = limited('externalId', 60);
+    const documentNumber = limited('documentNumber', 40);
+    if (documentNumber === null && text('documentNumber') === null) issues.push({ field: 'documentNumber', message: 'Nº do documento não informado' });
+    const issueDate = date('issueDate', false);
+    const dueDate = date('dueDate', true);
+    const amountCents = amount('amount', true);
+    if (amountCents === 0) issues.push({ field: 'amount', message: 'Valor deve ser maior que zero' });
+    const balance = amount('balance', false);
+    const paid = amount('paidAmount', false);
+    const paidOn = date('paidOn', false);
+    const rawMethod = text('paymentMethod');
+    const paymentMethod = rawMethod === null ? null : paymentMethodOf(rawMethod);
+    if (rawMethod !== null && paymentMethod === null) {
+      issues.push({ field: 'paymentMethod', message: `Forma de pagamento "${rawMethod}" desconhecida (use boleto, pix, cartão, cheque, dinheiro ou transferência)` });
     }
-  }
-  if (documentNumber === null || dueDate === null || amountCents === null || amountCents === 0) return null;
-  return { externalId, documentNumber, issueDate, dueDate, amountCents, erpPaidCents, paidOn, paymentMethod, nossoNumero, boletoLine };
+    const nossoNumero = limited('nossoNumero', 30);
+    const boletoLine = limited('boletoLine', 60);
+
+    if (issueDate && dueDate && dueDate < issueDate) issues.push({ field: 'dueDate', message: 'Vencimento anterior à emissão' });
+    let erpPaidCents: number | null = null;
+    if (amountCents !== null && amountCents > 0) {
+      if (balance !== null) {
+        if (balance > amountCents) issues.push({ field: 'balance', message: 'Saldo maior que o valor do título' });
+        else erpPaidCents = amountCents - balance;
+      } else if (paid !== null) {
+        if (paid > amountCents) issues.push({ field: 'paidAmount', message: 'Valor pago maior que o valor do título' });
+        else erpPaidCents = paid;
+      }
+    }
+    if (documentNumber === null || dueDate === null || amountCents === null || amountCents === 0) return null;
+    return { externalId, documentNumber, issueDate, dueDate, amountCents, erpPaidCents, paidOn, paymentMethod, nossoNumero, boletoLine };
+  };
+
+  return (line, record) => {
+    fields = record;
+    issues = [];
+    const rawDocument = text('document');
+    const doc = rawDocument === null ? null : documentOf(rawDocument);
+    if (doc === null) issues.push({ field: 'document', message: 'CNPJ/CPF não informado' });
+    else if (!doc.ok) issues.push({ field: 'document', message: doc.message });
+
+    const rawUf = text('uf');
+    const uf = rawUf === null ? null : rawUf.toUpperCase();
+    if (uf !== null && !isUf(uf)) issues.push({ field: 'uf', message: `UF "${rawUf}" não existe` });
+
+    const rawEmail = text('email');
+    let email: string | null = null;
+    if (rawEmail !== null) {
+      const r = validateEmail(rawEmail);
+      if (r.ok) email = r.value;
+      else issues.push({ field: 'email', message: r.message });
+    }
+    const rawPhone = text('phone');
+    let phone: string | null = null;
+    if (rawPhone !== null) {
+      const r = normalizePhone(rawPhone);
+      if (r.ok) phone = r.value;
+      else issues.push({ field: 'phone', message: r.message });
+    }
+
+    const customer = {
+      legalName: limited('legalName', 200),
+      tradeName: limited('tradeName', 200),
+      segment: limited('segment', 100),
+      salesRep: limited('salesRep', 100),
+      city: limited('city', 100),
+    };
+    const title = cols.kind === 'titles' ? parseTitle() : null;
+
+    if (issues.length > 0 || !doc?.ok) return { row: null, issues };
+    return {
+      row: { line, document: doc.value.document, documentType: doc.value.type, ...customer, uf, email, phone, title },
+      issues: [],
+    };
+  };
 }
 
 const PAYMENT_METHOD_WORDS: Record<string, PaymentMethod> = {

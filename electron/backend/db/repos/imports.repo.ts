@@ -2,6 +2,7 @@ import type { InvoiceStatus, PaymentMethod } from '../../../../shared/ipc/contra
 import type { ColumnMapping, DisappearedTitle, ImportMode, ImportProfile, ImportRun } from '../../../../shared/ipc/imports.contract';
 import type { Prepare } from '../statements';
 import type { InvoiceWrite } from './invoices.repo';
+import type { PaymentWrite } from './payments.repo';
 
 /** What the import compares a título against. */
 export interface ExistingTitle {
@@ -45,6 +46,33 @@ export interface RunTotals {
 const TITLE_COLUMNS = `id, customer_id AS customerId, external_id AS externalId, document_number AS documentNumber,
   issue_date AS issueDate, due_date AS dueDate, amount_cents AS amountCents, paid_cents AS paidCents,
   payment_method AS paymentMethod, nosso_numero AS nossoNumero, boleto_line AS boletoLine, status`;
+
+const BULK_ROWS = 64;
+const TITLE_COLUMN_COUNT = 16;
+const PAYMENT_COLUMN_COUNT = 8;
+const tuples = (rows: number, columns: number) => Array.from({ length: rows }, () => `(${Array(columns).fill('?').join(', ')})`).join(', ');
+// Positional parameters: these run for every row of a million-row file.
+const titleInsertSql = (rows: number) =>
+  `INSERT INTO invoices (id, customer_id, external_id, document_number, issue_date, due_date, amount_cents, paid_cents, payment_method,
+     boleto_line, nosso_numero, status, first_paid_on, closed_on, created_at, updated_at)
+   VALUES ${tuples(rows, TITLE_COLUMN_COUNT)}`;
+const paymentInsertSql = (rows: number) =>
+  `INSERT INTO payments (invoice_id, paid_on, amount_cents, method, source, reference, created_at, created_by) VALUES ${tuples(rows, PAYMENT_COLUMN_COUNT)}`;
+const TITLE_INSERT_ONE = titleInsertSql(1);
+const TITLE_INSERT_BULK = titleInsertSql(BULK_ROWS);
+const PAYMENT_INSERT_BULK = paymentInsertSql(BULK_ROWS);
+
+/**
+ * A new título's columns (a null id lets SQLite number it), born with what the ERP says is paid and with
+ * the dates its import payment, dated `paidOn`, gives it as migration 0004's payment trigger would set them:
+ * first_paid_on, and closed_on when paid in full.
+ */
+function titleValues(id: number | null, w: InvoiceWrite, paidCents: number, paidOn: string, at: string): unknown[] {
+  const status = paidCents === 0 ? 'open' : paidCents >= w.amountCents ? 'paid' : 'partial';
+  const firstPaidOn = paidCents === 0 ? null : paidOn;
+  const closedOn = status === 'paid' ? paidOn : null;
+  return [id, w.customerId, w.externalId, w.documentNumber, w.issueDate, w.dueDate, w.amountCents, paidCents, w.paymentMethod, w.boletoLine, w.nossoNumero, status, firstPaidOn, closedOn, at, at];
+}
 
 export function importsRepo(prepare: Prepare) {
   return {
@@ -137,16 +165,60 @@ export function importsRepo(prepare: Prepare) {
       for (const i of dropped) prepare(`DROP INDEX "${i.name.replace(/"/g, '""')}"`).run();
       return dropped.map((i) => i.sql);
     },
+    /** Drops the named triggers that exist and returns their SQL, to recreate them before COMMIT. */
+    dropTriggers(names: readonly string[]): string[] {
+      const triggers = prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?)) ORDER BY rowid`).all(
+        JSON.stringify(names),
+      ) as { name: string; sql: string }[];
+      for (const t of triggers) prepare(`DROP TRIGGER "${t.name.replace(/"/g, '""')}"`).run();
+      return triggers.map((t) => t.sql);
+    },
     /** A new título with the part the ERP says is paid already in `paid_cents`; the caller inserts that payment. */
-    insertTitle(w: InvoiceWrite, paidCents: number, at: string): number {
-      const status = paidCents === 0 ? 'open' : paidCents >= w.amountCents ? 'paid' : 'partial';
-      // Positional parameters: this runs once per row of a million-row file.
-      const info = prepare(
-        `INSERT INTO invoices (customer_id, external_id, document_number, issue_date, due_date, amount_cents, paid_cents, payment_method,
-           boleto_line, nosso_numero, status, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(w.customerId, w.externalId, w.documentNumber, w.issueDate, w.dueDate, w.amountCents, paidCents, w.paymentMethod, w.boletoLine, w.nossoNumero, status, at, at);
+    insertTitle(w: InvoiceWrite, paidCents: number, paidOn: string, at: string): number {
+      const info = prepare(TITLE_INSERT_ONE).run(titleValues(null, w, paidCents, paidOn, at));
       return Number(info.lastInsertRowid);
+    },
+    /**
+     * The first import's writer of new títulos and their import payments: rows are buffered and written
+     * BULK_ROWS to a statement (at a million rows, a statement call costs more than the row it writes). The
+     * writer numbers the títulos itself, on from the highest id, so a payment can name its título before
+     * either is written; `flush` writes what is buffered (títulos first: payments reference them).
+     */
+    bulkTitleWriter(at: string) {
+      let nextId = prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM invoices').pluck().get() as number;
+      const titles: unknown[] = [];
+      let payments: unknown[] = [];
+      const writeTitles = () => {
+        const rows = titles.length / TITLE_COLUMN_COUNT;
+        if (rows > 0) prepare(rows === BULK_ROWS ? TITLE_INSERT_BULK : titleInsertSql(rows)).run(titles);
+        titles.length = 0;
+      };
+      /** Whole batches only, unless `all`: the rest waits (its títulos are written) so statements keep one size. */
+      const writePayments = (all: boolean) => {
+        const batch = BULK_ROWS * PAYMENT_COLUMN_COUNT;
+        let from = 0;
+        for (; payments.length - from >= batch; from += batch) prepare(PAYMENT_INSERT_BULK).run(payments.slice(from, from + batch));
+        if (all && from < payments.length) prepare(paymentInsertSql((payments.length - from) / PAYMENT_COLUMN_COUNT)).run(payments.slice(from));
+        payments = all ? [] : payments.slice(from);
+      };
+      return {
+        addTitle(w: InvoiceWrite, paidCents: number, paidOn: string): number {
+          const id = nextId++;
+          titles.push(...titleValues(id, w, paidCents, paidOn, at));
+          if (titles.length === BULK_ROWS * TITLE_COLUMN_COUNT) {
+            writeTitles();
+            writePayments(false);
+          }
+          return id;
+        },
+        addPayment(w: PaymentWrite): void {
+          payments.push(w.invoiceId, w.paidOn, w.amountCents, w.method, w.source, w.reference, at, w.createdBy);
+        },
+        flush(): void {
+          writeTitles();
+          writePayments(true);
+        },
+      };
     },
     /** After the first import into an empty portfolio every título came from this run. */
     markAllSeen(source: string, runId: number): void {
