@@ -26,6 +26,7 @@ import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import type { CustomerBalance, SnapshotGroup } from '../db/repos/dashboard.repo';
+import { asOfCache } from './as-of-cache';
 
 export const TOP_DEBTORS = 20;
 /** The forecast learns a customer's habits from the títulos due between a year and 90 days ago (matured). */
@@ -67,6 +68,25 @@ function breakdown(customers: CustomerBalance[], keyOf: (c: CustomerBalance) => 
 
 export function dashboardService(ctx: Context) {
   const repo = ctx.repos.dashboard;
+  // Per figure and date: a payment today recomputes today's figures only, not earlier days' (month-ends, the
+  // month's recovery up to yesterday); a backdated change recomputes from its date on (as-of-cache.ts).
+  const figures = asOfCache(repo);
+  const history = {
+    snapshot: (date: string, previous: string | null, f: DashboardFilters) =>
+      figures.get(`snapshot:${date}:${previous}:${JSON.stringify(f)}`, date, () => repo.snapshot(date, previous, f)),
+    /** Up to the day before `end` kept, `end`'s own payments summed live: today's payments cost a day's read. */
+    recoveredCents: (start: string, end: string, f: DashboardFilters): number => {
+      const dayBefore = addDays(end, -1);
+      const upTo = (date: string) =>
+        figures.get(`recovered:${start}:${date}:${JSON.stringify(f)}`, date, () => repo.recoveredCents(start, date, f));
+      if (dayBefore <= start) return upTo(end);
+      return upTo(dayBefore) + figures.get(`recoveredOn:${start}:${end}:${JSON.stringify(f)}`, end, () => repo.recoveredCents(start, end, f, dayBefore));
+    },
+    creditSalesCents: (start: string, end: string, f: DashboardFilters) =>
+      figures.get(`creditSales:${start}:${end}:${JSON.stringify(f)}`, end, () => repo.creditSalesCents(start, end, f)),
+    settlementTiming: (start: string, end: string, f: DashboardFilters) =>
+      figures.get(`settlement:${start}:${end}:${JSON.stringify(f)}`, end, () => repo.settlementTiming(start, end, f)),
+  };
 
   // Aggregates are cached per data version: past month-ends cost a scan each and change only when data does.
   let cacheVersion = '';
@@ -103,7 +123,7 @@ export function dashboardService(ctx: Context) {
   }
 
   function snapshotTotals(date: string, f: DashboardFilters): Totals {
-    return cached(`totals:${date}:${JSON.stringify(f)}`, () => totalsOf(bucketTotals(repo.snapshot(date, null, f))));
+    return totalsOf(bucketTotals(history.snapshot(date, null, f)));
   }
 
   function summary(asOf: string, f: DashboardFilters): DashboardSummary {
@@ -146,10 +166,10 @@ export function dashboardService(ctx: Context) {
       }));
 
     const dsoStart = addDays(asOf, -DSO_PERIOD_DAYS);
-    const creditSales90 = repo.creditSalesCents(dsoStart, asOf, f);
-    const timing = repo.settlementTiming(dsoStart, asOf, f);
-    const creditSalesMonth = repo.creditSalesCents(monthStart, asOf, f);
-    const recovered = repo.recoveredCents(monthStart, asOf, f);
+    const creditSales90 = history.creditSalesCents(dsoStart, asOf, f);
+    const timing = history.settlementTiming(dsoStart, asOf, f);
+    const creditSalesMonth = history.creditSalesCents(monthStart, asOf, f);
+    const recovered = history.recoveredCents(monthStart, asOf, f);
 
     return {
       asOf,
@@ -189,15 +209,15 @@ export function dashboardService(ctx: Context) {
    */
   function trendPoints(dates: string[], f: DashboardFilters): TrendPoint[] {
     let previous = previousMonthEnd(dates[0]!);
-    let before = bucketTotals(repo.snapshot(previous, null, f));
+    let before = bucketTotals(history.snapshot(previous, null, f));
     return dates.map((date) => {
-      const groups = repo.snapshot(date, previous, f);
+      const groups = history.snapshot(date, previous, f);
       const buckets = bucketTotals(groups);
       const now = totalsOf(buckets);
       const opening = totalsOf(before);
       const stillOpen = AGING_BUCKETS.map(() => 0);
       for (const g of groups) if (g.previousBucket >= 0) stillOpen[g.previousBucket]! += g.openCents;
-      const recovered = repo.recoveredCents(previous, date, f);
+      const recovered = history.recoveredCents(previous, date, f);
       const rollRates = Object.fromEntries(AGING_BUCKETS.map((b, i) => [b.key, rollRate(stillOpen[i]!, before.cents[i]!)])) as TrendPoint['rollRates'];
       previous = date;
       before = buckets;
@@ -218,13 +238,19 @@ export function dashboardService(ctx: Context) {
     summary(p: ParsedParams<'dashboard.summary'>): DashboardSummary {
       const asOf = resolveAsOf(p.asOf);
       const f = filtersOf(p);
-      return cached(`summary:${asOf}:${JSON.stringify(f)}`, () => summary(asOf, f));
+      return cached(`summary:${asOf}:${JSON.stringify(f)}`, () => {
+        figures.refresh();
+        return summary(asOf, f);
+      });
     },
 
     trends(p: ParsedParams<'dashboard.trends'>): DashboardTrends {
       const asOf = resolveAsOf(p.asOf);
       const f = filtersOf(p);
-      return cached(`trends:${asOf}:${JSON.stringify(f)}`, () => ({ asOf, points: trendPoints(trendDates(asOf), f) }));
+      return cached(`trends:${asOf}:${JSON.stringify(f)}`, () => {
+        figures.refresh();
+        return { asOf, points: trendPoints(trendDates(asOf), f) };
+      });
     },
 
     cashForecast(): CashForecast {

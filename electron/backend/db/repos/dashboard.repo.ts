@@ -140,15 +140,18 @@ export function dashboardRepo(prepare: Prepare) {
       return [...byCustomer.values()];
     },
 
-    /** Paid in (start, end] on títulos already overdue on `start` (due before it): the month's recovery. */
-    recoveredCents(start: string, end: string, f: DashboardFilters): number {
+    /**
+     * Paid in (paidAfter, end] on títulos already overdue on `start` (due before it): the month's recovery when
+     * `paidAfter` is `start`. No INDEXED BY: with a filter the planner rightly starts from the customers.
+     */
+    recoveredCents(start: string, end: string, f: DashboardFilters, paidAfter: string = start): number {
       const filter = customerFilter(f);
       return prepare(
         `SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p JOIN invoices i ON i.id = p.invoice_id
-         WHERE p.paid_on > @start AND p.paid_on <= @end AND i.due_date < @start ${filter.sql}`,
+         WHERE p.paid_on > @paidAfter AND p.paid_on <= @end AND i.due_date < @start ${filter.sql}`,
       )
         .pluck()
-        .get({ start, end, ...filter.params }) as number;
+        .get({ start, end, paidAfter, ...filter.params }) as number;
     },
 
     /** Títulos issued in (start, end]: the credit sales of the period. */
@@ -200,6 +203,29 @@ export function dashboardRepo(prepare: Prepare) {
          WHERE due_date > @from AND due_date <= @to AND status <> 'renegotiated'
          GROUP BY customer_id`,
       ).all({ from, to }) as { customerId: number; weightedDelayCents: number; paidAmountCents: number; unpaidCents: number; totalCents: number }[];
+    },
+
+    /** The change counter of each day of history (migration 0011's triggers; '0000-00-00' means all of it). */
+    changedDays(): { day: string; n: number }[] {
+      return prepare('SELECT day, n FROM dashboard_changed_days').all() as { day: string; n: number }[];
+    },
+
+    /**
+     * The highest título and payment ids and, when ids seen before are given, the earliest date among the rows
+     * added since (issue date of títulos, payment date of payments): the oldest day new rows can change.
+     */
+    rowsAddedSince(seen: { invoiceId: number; paymentId: number } | null): { invoiceId: number; paymentId: number; earliest: string | null } {
+      const newest = prepare('SELECT COALESCE((SELECT MAX(id) FROM invoices), 0) AS invoiceId, COALESCE((SELECT MAX(id) FROM payments), 0) AS paymentId')
+        .get() as { invoiceId: number; paymentId: number };
+      if (!seen) return { ...newest, earliest: null };
+      const earliest = prepare(
+        // `+column`: read the new rows by id; MIN(column) alone walks a date index until it meets one of them.
+        `SELECT min(COALESCE((SELECT MIN(+issue_date) FROM invoices WHERE id > @invoiceId), '9999-12-31'),
+                    COALESCE((SELECT MIN(+paid_on) FROM payments WHERE id > @paymentId), '9999-12-31'))`,
+      )
+        .pluck()
+        .get(seen) as string;
+      return { ...newest, earliest: earliest < '9999-12-31' ? earliest : null };
     },
 
     /**
