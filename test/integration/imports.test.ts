@@ -116,12 +116,12 @@ describe('ERP import: run', () => {
 });
 
 describe('ERP import: a first import in bulk', () => {
-  // 150 títulos: past two write batches of the bulk writer and a remainder; a third paid in full, a fifth
-  // in part, each on its own date, so first_paid_on / closed_on must come out as migration 0004's triggers
+  // 300 títulos: several write batches of the bulk writer (títulos and payments) and a remainder; a third
+  // paid in full, a fifth in part, each on its own date, so first_paid_on / closed_on must come out as migration 0004's triggers
   // set them on the ordinary (not first) import path.
   const BULK_MAPPING: ColumnMapping = { ...MAPPING, externalId: 'ID', paidOn: 'Pago em' };
   const lines = [`${HEADER};ID;Pago em`];
-  for (let i = 1; i <= 150; i++) {
+  for (let i = 1; i <= 300; i++) {
     const balance = i % 3 === 0 ? '0,00' : i % 5 === 0 ? '40,00' : '100,00';
     const paidOn = balance === '100,00' ? '' : `${String(1 + (i % 24)).padStart(2, '0')}/11/2026`;
     lines.push(`Cliente ${i % 7};${maskCnpj(CNPJS[i % 7]!)};${i};01/10/2026;01/12/2026;100,00;${balance};;;;E-${i};${paidOn}`);
@@ -137,7 +137,7 @@ describe('ERP import: a first import in bulk', () => {
       const schemaSql = `SELECT type, name, sql FROM sqlite_master ORDER BY name`;
       const schemaBefore = first.raw().prepare(schemaSql).all();
       const r = await runImport(first, writeLatin1(first, 'bulk.csv', lines), 'all_or_nothing', BULK_MAPPING);
-      expect(r).toMatchObject({ committed: true, rejectedRows: 0, titles: { new: 150 }, paymentsCreated: 70 });
+      expect(r).toMatchObject({ committed: true, rejectedRows: 0, titles: { new: 300 }, paymentsCreated: 140 });
       const db = first.raw();
       expect(db.prepare(schemaSql).all()).toEqual(schemaBefore);
       const drift = db.prepare('SELECT COUNT(*) FROM invoices i WHERE paid_cents != (SELECT COALESCE(SUM(amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id)').pluck().get();
