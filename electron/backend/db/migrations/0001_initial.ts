@@ -88,8 +88,8 @@ CREATE TABLE payments (
   created_at TEXT NOT NULL,
   created_by TEXT NOT NULL
 );
-CREATE INDEX payments_invoice ON payments(invoice_id);
-CREATE INDEX payments_paid_on ON payments(paid_on);
+-- Payments are indexed by título and by date in 0004 (payments_invoice_paid_on, payments_period), covering
+-- what these tables' queries read.
 
 CREATE TABLE activity_log (
   id INTEGER PRIMARY KEY,
