@@ -60,3 +60,19 @@ export const phone = z
     ctx.addIssue({ code: 'custom', message: r.message });
     return z.NEVER;
   });
+
+/** A Brazilian postal address; every part optional, the CEP kept as its 8 digits. */
+export const address = z.object({
+  street: optionalText(200),
+  streetNumber: optionalText(20),
+  complement: optionalText(100),
+  district: optionalText(100),
+  city: optionalText(100),
+  uf,
+  postalCode: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v.replace(/\D/g, '') : null))
+    .refine((v) => v === null || v.length === 8, 'CEP deve ter 8 dígitos'),
+});

@@ -17,6 +17,7 @@ import { reportsSchemas } from './reports.schemas';
 import { settingsSchemas } from './settings.schemas';
 import { usersSchemas } from './users.schemas';
 import {
+  address,
   id,
   isoDate,
   cents,
@@ -30,7 +31,6 @@ import {
   paymentMethod,
   contactChannel,
   agingBucket,
-  uf,
   email,
   phone,
 } from './schema-kit';
@@ -53,20 +53,6 @@ export const customerQuery = z.object({
     .default({ field: 'overdueCents', dir: 'desc' }),
 });
 
-const address = z.object({
-  street: optionalText(200),
-  streetNumber: optionalText(20),
-  complement: optionalText(100),
-  district: optionalText(100),
-  city: optionalText(100),
-  uf,
-  postalCode: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v.replace(/\D/g, '') : null))
-    .refine((v) => v === null || v.length === 8, 'CEP deve ter 8 dígitos'),
-});
 
 const customerFields = z.object({
   legalName: requiredText(200, 'a razão social ou o nome'),

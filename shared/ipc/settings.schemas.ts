@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { validateDocument } from '../domain/documents';
 import { validatePixKey } from '../domain/pix';
-import { email, optionalText, phone, requiredText, uf } from './schema-kit';
+import { address, email, optionalText, phone, requiredText } from './schema-kit';
 
 /** The logo is stored in the database and embedded in every PDF: keep it small. */
 export const LOGO_MAX_BYTES = 512 * 1024;
@@ -46,19 +46,9 @@ const logo = z
   .nullable()
   .default(null);
 
-const companyAddress = z.object({
-  street: optionalText(200),
-  streetNumber: optionalText(20),
-  complement: optionalText(100),
-  district: optionalText(100),
+/** The creditor's city goes on the Pix code and every document, so it is required. */
+const companyAddress = address.extend({
   city: requiredText(100, 'a cidade da empresa (vai no Pix e nos documentos)'),
-  uf,
-  postalCode: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((v) => (v ? v.replace(/\D/g, '') : null))
-    .refine((v) => v === null || v.length === 8, 'CEP deve ter 8 dígitos'),
 });
 
 const cnpj = z.string({ error: 'Informe o CNPJ da empresa' }).transform((v, ctx) => {

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDocument, normalizeDocument } from '../../../../shared/domain/documents';
 import { centsToDecimalString, parseBrlToCents } from '../../../../shared/domain/money';
-import { UFS } from '../../../../shared/domain/uf';
 import type { Customer, CustomerKind, CustomerStatus } from '../../../../shared/ipc/contract';
 import { schemas } from '../../../../shared/ipc/schemas';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
+import { AddressFields } from '../../components/AddressFields';
+import { FormBanner } from '../../components/form-dialog';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../components/form-errors';
@@ -142,11 +143,7 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: { customer?: 
       }
     >
       <form id="customer-form" className="form" onSubmit={(e) => void submit(e)} noValidate>
-        {banner && (
-          <div className="alert alert--error" role="alert" data-testid="form-error">
-            {banner}
-          </div>
-        )}
+        <FormBanner text={banner} />
         <fieldset>
           <legend>{t('form.identification')}</legend>
           <div className="form-grid">
@@ -193,36 +190,7 @@ export function CustomerFormDialog({ customer, onClose, onSaved }: { customer?: 
         </fieldset>
         <fieldset>
           <legend>{t('form.addressSection')}</legend>
-          <div className="form-grid">
-            <Field label={t('form.street')} error={err('address.street')} className="span-2">
-              <input value={form.street} onChange={set('street')} />
-            </Field>
-            <Field label={t('form.streetNumber')} error={err('address.streetNumber')}>
-              <input value={form.streetNumber} onChange={set('streetNumber')} />
-            </Field>
-            <Field label={t('form.complement')} error={err('address.complement')}>
-              <input value={form.complement} onChange={set('complement')} />
-            </Field>
-            <Field label={t('form.district')} error={err('address.district')}>
-              <input value={form.district} onChange={set('district')} />
-            </Field>
-            <Field label={t('form.city')} error={err('address.city')}>
-              <input value={form.city} onChange={set('city')} />
-            </Field>
-            <Field label={t('form.uf')} error={err('address.uf')}>
-              <select value={form.uf} onChange={set('uf')} data-testid="field-uf">
-                <option value="">—</option>
-                {UFS.map((u) => (
-                  <option key={u.code} value={u.code}>
-                    {u.code} · {u.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('form.postalCode')} error={err('address.postalCode')}>
-              <input value={form.postalCode} onChange={set('postalCode')} inputMode="numeric" />
-            </Field>
-          </div>
+          <AddressFields values={form} onChange={set} error={err} testIdPrefix="field-" />
         </fieldset>
         <fieldset>
           <legend>{t('form.credit')}</legend>

@@ -2,11 +2,11 @@ import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDocument } from '../../../../shared/domain/documents';
 import { formatPhone } from '../../../../shared/domain/contact-info';
-import { UFS } from '../../../../shared/domain/uf';
 import { schemas } from '../../../../shared/ipc/schemas';
 import type { CompanyLogo, CompanySettings } from '../../../../shared/ipc/settings.contract';
 import { LOGO_MAX_BYTES } from '../../../../shared/ipc/settings.schemas';
 import { api } from '../../api/client';
+import { AddressFields } from '../../components/AddressFields';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { dateTime } from '../../i18n/format';
@@ -206,36 +206,7 @@ export function CompanySettingsPage() {
 
         <fieldset>
           <legend>{t('settings.address')}</legend>
-          <div className="form-grid">
-            <Field label={t('settings.street')} error={err('address.street')} className="span-2">
-              <input value={form.street} onChange={set('street')} data-testid="settings-street" />
-            </Field>
-            <Field label={t('settings.streetNumber')} error={err('address.streetNumber')}>
-              <input value={form.streetNumber} onChange={set('streetNumber')} data-testid="settings-streetNumber" />
-            </Field>
-            <Field label={t('settings.complement')} error={err('address.complement')}>
-              <input value={form.complement} onChange={set('complement')} />
-            </Field>
-            <Field label={t('settings.district')} error={err('address.district')}>
-              <input value={form.district} onChange={set('district')} data-testid="settings-district" />
-            </Field>
-            <Field label={t('settings.postalCode')} error={err('address.postalCode')}>
-              <input value={form.postalCode} onChange={set('postalCode')} inputMode="numeric" className="mono" data-testid="settings-postalCode" />
-            </Field>
-            <Field label={t('settings.city')} error={err('address.city')} hint={t('settings.cityHint')} required className="span-2">
-              <input value={form.city} onChange={set('city')} data-testid="settings-city" />
-            </Field>
-            <Field label={t('settings.uf')} error={err('address.uf')}>
-              <select value={form.uf} onChange={set('uf')} data-testid="settings-uf">
-                <option value="">{t('common.none')}</option>
-                {UFS.map((uf) => (
-                  <option key={uf.code} value={uf.code}>
-                    {uf.code} – {uf.name}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </div>
+          <AddressFields values={form} onChange={set} error={err} testIdPrefix="settings-" city={{ required: true, hint: t('settings.cityHint') }} />
         </fieldset>
 
         <fieldset>
