@@ -30,6 +30,8 @@ export const RISK_FACTOR_KEYS: readonly RiskFactorKey[] = [
   'bureau',
 ];
 
+const FACTOR_ORDER = Object.fromEntries(RISK_FACTOR_KEYS.map((k, i) => [k, i])) as Record<RiskFactorKey, number>;
+
 export type RiskClass = 'A' | 'B' | 'C' | 'D' | 'E';
 export const RISK_CLASSES: readonly RiskClass[] = ['A', 'B', 'C', 'D', 'E'];
 
@@ -144,149 +146,104 @@ interface FactorReading {
   key: RiskFactorKey;
   goodness: number;
   value: number;
-  /** Built only for the reasons shown: rescoring 50k customers for a preview needs none. */
-  words(): { pt: string; en: string };
 }
 
-/** Goodness of each factor that has information (the rest are absent); words only when asked for. */
+/** Goodness of each factor that has information (the rest are absent). */
 function readFactors(f: RiskFeatures, w: RiskWeights): FactorReading[] {
   const out: FactorReading[] = [];
   if (f.maturedCount > 0) {
     const share = f.lateCount / f.maturedCount;
-    out.push({
-      key: 'lateShare',
-      goodness: 1 - share,
-      value: share,
-      words: () => ({
-        pt: `${pct(share)} dos títulos pagos com atraso (${f.lateCount} de ${f.maturedCount})`,
-        en: `${pct(share)} of títulos paid late (${f.lateCount} of ${f.maturedCount})`,
-      }),
-    });
-    out.push({
-      key: 'avgDaysLate',
-      goodness: 1 - clamp01(f.avgDaysLate / w.avgDaysLateWorst),
-      value: f.avgDaysLate,
-      words: () => ({
-        pt: `atraso médio ponderado pelo valor de ${f.avgDaysLate.toFixed(1).replace('.', ',')} dias`,
-        en: `value-weighted average delay of ${f.avgDaysLate.toFixed(1)} days`,
-      }),
-    });
-    out.push({
-      key: 'maxDaysLate',
-      goodness: 1 - clamp01(f.maxDaysLate / w.maxDaysLateWorst),
-      value: f.maxDaysLate,
-      words: () => ({
-        pt: `maior atraso de ${f.maxDaysLate} dias`,
-        en: `longest delay of ${f.maxDaysLate} days`,
-      }),
-    });
+    out.push({ key: 'lateShare', goodness: 1 - share, value: share });
+    out.push({ key: 'avgDaysLate', goodness: 1 - clamp01(f.avgDaysLate / w.avgDaysLateWorst), value: f.avgDaysLate });
+    out.push({ key: 'maxDaysLate', goodness: 1 - clamp01(f.maxDaysLate / w.maxDaysLateWorst), value: f.maxDaysLate });
   }
   if (f.recentAvgDaysLate !== null && f.earlierAvgDaysLate !== null) {
     const delta = f.recentAvgDaysLate - f.earlierAvgDaysLate;
-    const abs = Math.abs(delta).toFixed(1);
-    out.push({
-      key: 'trend',
-      goodness: clamp01(0.5 - delta / (2 * w.trendSpanDays)),
-      value: delta,
-      words: () => ({
-        pt:
-          delta > 0.5
-            ? `atrasos piores nos últimos 6 meses (+${abs.replace('.', ',')} dias em média)`
-            : delta < -0.5
-              ? `atrasos menores nos últimos 6 meses (−${abs.replace('.', ',')} dias em média)`
-              : 'atrasos estáveis nos últimos 6 meses',
-        en:
-          delta > 0.5
-            ? `delays worse in the last 6 months (+${abs} days on average)`
-            : delta < -0.5
-              ? `delays shorter in the last 6 months (−${abs} days on average)`
-              : 'delays steady in the last 6 months',
-      }),
-    });
+    out.push({ key: 'trend', goodness: clamp01(0.5 - delta / (2 * w.trendSpanDays)), value: delta });
   }
   if (f.openCents > 0 || f.maturedCount > 0) {
     const share = f.openCents > 0 ? f.overdueCents / f.openCents : 0;
-    out.push({
-      key: 'overdueShare',
-      goodness: 1 - clamp01(share),
-      value: share,
-      words: () => ({
-        pt: f.openCents > 0 ? `${pct(share)} do saldo em aberto está vencido` : 'nada em aberto',
-        en: f.openCents > 0 ? `${pct(share)} of the open balance is overdue` : 'nothing open',
-      }),
-    });
+    out.push({ key: 'overdueShare', goodness: 1 - clamp01(share), value: share });
   }
   if (f.creditLimitCents > 0 || f.exposureCents > 0) {
     const ratio = f.creditLimitCents > 0 ? f.exposureCents / f.creditLimitCents : Number.POSITIVE_INFINITY;
     const span = w.exposureWorstRatio - w.exposureComfortRatio;
-    out.push({
-      key: 'exposure',
-      goodness: 1 - clamp01((ratio - w.exposureComfortRatio) / span),
-      value: Number.isFinite(ratio) ? ratio : -1,
-      words: () => ({
-        pt: Number.isFinite(ratio) ? `exposição de ${pct(ratio)} do limite de crédito` : 'saldo em aberto sem limite de crédito',
-        en: Number.isFinite(ratio) ? `exposure at ${pct(ratio)} of the credit limit` : 'open balance with no credit limit',
-      }),
-    });
+    // value −1 stands for "open balance with no limit" (an infinite ratio is not JSON).
+    out.push({ key: 'exposure', goodness: 1 - clamp01((ratio - w.exposureComfortRatio) / span), value: Number.isFinite(ratio) ? ratio : -1 });
   }
-  {
-    const years = f.tenureDays / 365;
-    out.push({
-      key: 'tenure',
-      goodness: clamp01(f.tenureDays / w.tenureFullDays),
-      value: f.tenureDays,
-      words: () => ({
-        pt: years >= 1 ? `cliente há ${Math.floor(years)} ano(s)` : `cliente há ${Math.max(0, Math.floor(f.tenureDays / 30))} mês(es)`,
-        en: years >= 1 ? `customer for ${Math.floor(years)} year(s)` : `customer for ${Math.max(0, Math.floor(f.tenureDays / 30))} month(s)`,
-      }),
-    });
-  }
-  {
-    const broken = f.brokenPromises + f.brokenAgreements;
-    out.push({
-      key: 'brokenPromises',
-      goodness: 1 - clamp01(broken / w.brokenPromisesWorst),
-      value: broken,
-      words: () => ({
-        pt: broken === 0 ? 'nenhuma promessa ou acordo quebrado' : `${broken} promessa(s) ou acordo(s) quebrado(s)`,
-        en: broken === 0 ? 'no broken promises or agreements' : `${broken} broken promise(s) or agreement(s)`,
-      }),
-    });
-  }
-  out.push({
-    key: 'disputes',
-    goodness: 1 - clamp01(f.openDisputes / w.disputesWorst),
-    value: f.openDisputes,
-    words: () => ({
-      pt: f.openDisputes === 0 ? 'nenhum título contestado' : `${f.openDisputes} título(s) contestado(s)`,
-      en: f.openDisputes === 0 ? 'no disputed títulos' : `${f.openDisputes} disputed título(s)`,
-    }),
-  });
-  if (f.bureauScore !== null) {
-    out.push({
-      key: 'bureau',
-      goodness: clamp01(f.bureauScore / MAX_SCORE),
-      value: f.bureauScore,
-      words: () => ({
-        pt: `score de bureau ${f.bureauScore}`,
-        en: `bureau score ${f.bureauScore}`,
-      }),
-    });
-  }
+  out.push({ key: 'tenure', goodness: clamp01(f.tenureDays / w.tenureFullDays), value: f.tenureDays });
+  const broken = f.brokenPromises + f.brokenAgreements;
+  out.push({ key: 'brokenPromises', goodness: 1 - clamp01(broken / w.brokenPromisesWorst), value: broken });
+  out.push({ key: 'disputes', goodness: 1 - clamp01(f.openDisputes / w.disputesWorst), value: f.openDisputes });
+  if (f.bureauScore !== null) out.push({ key: 'bureau', goodness: clamp01(f.bureauScore / MAX_SCORE), value: f.bureauScore });
   return out;
+}
+
+/** A factor's reading in the clerk's words; built only for the reasons shown (rescoring 50k customers needs none). */
+function factorWords(key: RiskFactorKey, value: number, f: RiskFeatures): { pt: string; en: string } {
+  switch (key) {
+    case 'lateShare':
+      return {
+        pt: `${pct(value)} dos títulos pagos com atraso (${f.lateCount} de ${f.maturedCount})`,
+        en: `${pct(value)} of títulos paid late (${f.lateCount} of ${f.maturedCount})`,
+      };
+    case 'avgDaysLate':
+      return {
+        pt: `atraso médio ponderado pelo valor de ${value.toFixed(1).replace('.', ',')} dias`,
+        en: `value-weighted average delay of ${value.toFixed(1)} days`,
+      };
+    case 'maxDaysLate':
+      return { pt: `maior atraso de ${value} dias`, en: `longest delay of ${value} days` };
+    case 'trend': {
+      const abs = Math.abs(value).toFixed(1);
+      if (value > 0.5) return { pt: `atrasos piores nos últimos 6 meses (+${abs.replace('.', ',')} dias em média)`, en: `delays worse in the last 6 months (+${abs} days on average)` };
+      if (value < -0.5) return { pt: `atrasos menores nos últimos 6 meses (−${abs.replace('.', ',')} dias em média)`, en: `delays shorter in the last 6 months (−${abs} days on average)` };
+      return { pt: 'atrasos estáveis nos últimos 6 meses', en: 'delays steady in the last 6 months' };
+    }
+    case 'overdueShare':
+      return f.openCents > 0
+        ? { pt: `${pct(value)} do saldo em aberto está vencido`, en: `${pct(value)} of the open balance is overdue` }
+        : { pt: 'nada em aberto', en: 'nothing open' };
+    case 'exposure':
+      return value >= 0
+        ? { pt: `exposição de ${pct(value)} do limite de crédito`, en: `exposure at ${pct(value)} of the credit limit` }
+        : { pt: 'saldo em aberto sem limite de crédito', en: 'open balance with no credit limit' };
+    case 'tenure': {
+      const years = Math.floor(value / 365);
+      const months = Math.max(0, Math.floor(value / 30));
+      return years >= 1
+        ? { pt: `cliente há ${years} ano(s)`, en: `customer for ${years} year(s)` }
+        : { pt: `cliente há ${months} mês(es)`, en: `customer for ${months} month(s)` };
+    }
+    case 'brokenPromises':
+      return value === 0
+        ? { pt: 'nenhuma promessa ou acordo quebrado', en: 'no broken promises or agreements' }
+        : { pt: `${value} promessa(s) ou acordo(s) quebrado(s)`, en: `${value} broken promise(s) or agreement(s)` };
+    case 'disputes':
+      return value === 0
+        ? { pt: 'nenhum título contestado', en: 'no disputed títulos' }
+        : { pt: `${value} título(s) contestado(s)`, en: `${value} disputed título(s)` };
+    case 'bureau':
+      return { pt: `score de bureau ${value}`, en: `bureau score ${value}` };
+  }
 }
 
 /**
  * Integer points per factor that sum exactly to the rounded total: each exact share is floored and the
  * leftover units go to the largest remainders (largest-remainder apportionment).
  */
-function apportion(exact: number[]): number[] {
-  const total = Math.round(exact.reduce((a, b) => a + b, 0));
-  const floors = exact.map(Math.floor);
-  let left = total - floors.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
-  const out = [...floors];
-  for (let k = 0; left > 0 && k < order.length; k++, left--) out[order[k]!.i]! += 1;
+function apportion(exact: readonly number[]): number[] {
+  const out = exact.map(Math.floor);
+  const remainders = exact.map((x, i) => x - out[i]!);
+  let left = Math.round(exact.reduce((a, b) => a + b, 0)) - out.reduce((a, b) => a + b, 0);
+  // At most one unit per factor, largest remainder first (lowest index on ties); a handful of factors, so a scan.
+  for (; left > 0; left--) {
+    let best = -1;
+    for (let i = 0; i < remainders.length; i++) if (remainders[i]! >= 0 && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
+    if (best < 0) break;
+    out[best]! += 1;
+    remainders[best] = -1;
+  }
   return out;
 }
 
@@ -311,42 +268,29 @@ export interface RiskPoints {
   points: { factor: RiskFactorKey; points: number; value: number }[];
 }
 
-interface ScoredReadings extends RiskPoints {
-  words: Map<RiskFactorKey, () => { pt: string; en: string }>;
-}
-
-function scoreReadings(features: RiskFeatures, weights: RiskWeights): ScoredReadings {
-  const readings = readFactors(features, weights).filter((r) => weights.factors[r.key] > 0);
-  const totalWeight = readings.reduce((s, r) => s + weights.factors[r.key], 0);
-  const exact = readings.map((r) => (totalWeight > 0 ? (MAX_SCORE * weights.factors[r.key] * (r.goodness - 0.5)) / totalWeight : 0));
-  // Apportion on the shifted scale (all ≥ 0) so rounding never pushes the score out of 0–1000.
-  const half = readings.map((r) => (totalWeight > 0 ? (MAX_SCORE * weights.factors[r.key] * 0.5) / totalWeight : 0));
-  const shifted = apportion(exact.map((x, i) => x + half[i]!));
-  const halfInt = apportion(half);
-  const pointsOf = shifted.map((s, i) => s - halfInt[i]!);
-  const score = NEUTRAL_SCORE + pointsOf.reduce((a, b) => a + b, 0);
-  const points = readings
-    .map((r, i) => ({ factor: r.key, points: pointsOf[i]!, value: r.value }))
-    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || RISK_FACTOR_KEYS.indexOf(a.factor) - RISK_FACTOR_KEYS.indexOf(b.factor));
-  return {
-    score,
-    riskClass: classOf(score, weights),
-    behaviour: behaviourOf(features, weights),
-    points,
-    words: new Map(readings.map((r) => [r.key, r.words])),
-  };
-}
-
 /** The score, class and points without the words: for rescoring the whole portfolio (previews, back-tests). */
 export function scorePoints(features: RiskFeatures, weights: RiskWeights = DEFAULT_RISK_WEIGHTS): RiskPoints {
-  const { words: _words, ...rest } = scoreReadings(features, weights);
-  return rest;
+  const readings = readFactors(features, weights).filter((r) => weights.factors[r.key] > 0);
+  const totalWeight = readings.reduce((s, r) => s + weights.factors[r.key], 0);
+  // Each factor's share of the scale, and its contribution on the shifted scale (0 … share) where all are ≥ 0,
+  // so rounding never pushes the score out of 0–1000.
+  const half = readings.map((r) => (totalWeight > 0 ? (MAX_SCORE * weights.factors[r.key] * 0.5) / totalWeight : 0));
+  const shifted = apportion(readings.map((r, i) => 2 * half[i]! * r.goodness));
+  const halfInt = apportion(half);
+  let score = NEUTRAL_SCORE;
+  const points = readings.map((r, i) => {
+    const p = shifted[i]! - halfInt[i]!;
+    score += p;
+    return { factor: r.key, points: p, value: r.value };
+  });
+  points.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || FACTOR_ORDER[a.factor] - FACTOR_ORDER[b.factor]);
+  return { score, riskClass: classOf(score, weights), behaviour: behaviourOf(features, weights), points };
 }
 
 /** The score with its reasons in the clerk's words (pt-BR and en). */
 export function scoreRisk(features: RiskFeatures, weights: RiskWeights = DEFAULT_RISK_WEIGHTS): RiskScore {
-  const { score, riskClass, behaviour, points, words } = scoreReadings(features, weights);
-  return { score, riskClass, behaviour, reasons: points.map((p) => ({ ...p, ...words.get(p.factor)!() })) };
+  const { score, riskClass, behaviour, points } = scorePoints(features, weights);
+  return { score, riskClass, behaviour, reasons: points.map((p) => ({ ...p, ...factorWords(p.factor, p.value, features) })) };
 }
 
 /** Counts per class, A to E. */

@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { Backend } from '../../electron/backend/backend.types';
 import { createBackend } from '../../electron/backend/create-backend';
-import { HISTORY_ALL_SQL } from '../../electron/backend/db/repos/credit.repo';
+import { HISTORY_TODAY_SQL } from '../../electron/backend/db/repos/credit.repo';
 import { DEFAULT_RISK_WEIGHTS } from '../../shared/domain/risk';
 import { medianMs, onceMs, type BenchSuite } from './bench-kit';
 
@@ -23,7 +23,7 @@ export const creditBench: BenchSuite = {
     const backend = createBackend({ dbPath, clock: { now: () => NOW }, log: () => {} });
     const raw = new Database(dbPath, { readonly: true });
     try {
-      const features = raw.prepare(HISTORY_ALL_SQL);
+      const features = raw.prepare(HISTORY_TODAY_SQL);
       ctx.report({
         name: 'recalcular scores de todos os clientes',
         adimpleMs: await medianMs(2, () => call(backend, 'credit.recompute', {})),

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HISTORY_ON_DATE_SQL, HISTORY_TODAY_SQL } from '../../electron/backend/db/repos/credit.repo';
 import { profileOfTags, type DemoProfile } from '../../electron/backend/demo/demo-data';
 import { DEFAULT_RISK_WEIGHTS, NEUTRAL_SCORE } from '../../shared/domain/risk';
 import { openTestBackend, removeAllTempDirs, type TestBackend } from '../helpers/backend';
@@ -124,12 +125,23 @@ describe('back-test', () => {
   it('uses only what was known then: payments after the date do not change the as-of-then score', async () => {
     const a = await tb.call('credit.backtest', { asOf: '2026-03-01', horizonMonths: 6 });
     const raw = tb.raw();
-    // Pay off every open título on 2026-11-20 (after the back-test date and horizon start).
+    // Pay off every seventh open título on 2026-11-20 (after the back-test date and horizon start), as a payment does.
     raw.exec(`INSERT INTO payments (invoice_id, paid_on, amount_cents, method, source, created_at, created_by)
-      SELECT id, '2026-11-20', amount_cents - paid_cents, 'pix', 'manual', '2026-11-20T12:00:00Z', 'teste' FROM invoices WHERE amount_cents > paid_cents AND status IN ('open', 'partial') AND id % 7 = 0`);
+      SELECT id, '2026-11-20', amount_cents - paid_cents, 'pix', 'manual', '2026-11-20T12:00:00Z', 'teste' FROM invoices WHERE amount_cents > paid_cents AND status IN ('open', 'partial') AND id % 7 = 0;
+      UPDATE invoices SET paid_cents = amount_cents, status = 'paid', updated_at = '2026-11-20T12:00:00Z' WHERE status IN ('open', 'partial') AND id % 7 = 0;`);
     const b = await tb.call('credit.backtest', { asOf: '2026-03-01', horizonMonths: 6 });
     expect(b.deciles.map((d) => [d.minScore, d.maxScore])).toEqual(a.deciles.map((d) => [d.minScore, d.maxScore]));
     expect(b.population).toBe(a.population);
+  });
+
+  it("today's history read from the títulos' maintained balances equals the one rebuilt from their payments", async () => {
+    const raw = tb.raw();
+    const statuses = raw.prepare('SELECT DISTINCT status FROM invoices').pluck().all();
+    expect(statuses).toEqual(expect.arrayContaining(['open', 'partial', 'paid', 'disputed', 'written_off', 'renegotiated']));
+    const params = { asOf: '2026-11-25', recentFrom: '2026-05-25' };
+    const today = raw.prepare(HISTORY_TODAY_SQL).all(params);
+    expect(today.length).toBeGreaterThan(1900);
+    expect(today).toEqual(raw.prepare(HISTORY_ON_DATE_SQL).all(params));
   });
 
   it('a date too recent for the horizon is refused', async () => {

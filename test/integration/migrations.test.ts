@@ -231,3 +231,36 @@ describe('openDatabase: migrations', () => {
     expect(existsSync(path)).toBe(true);
   });
 });
+
+describe('migration 0015: compact stored credit features', () => {
+  it('scores stored before it keep their features (object → array) and the card reads them', async () => {
+    const dir = makeTempDir();
+    const path = join(dir, 'adimple.db');
+    const before = openDb(path, MIGRATIONS.filter((m) => m.id < 15)).db;
+    const features = {
+      maturedCount: 12, lateCount: 3, avgDaysLate: 4.5, maxDaysLate: 31, recentAvgDaysLate: null, earlierAvgDaysLate: 2.5,
+      openCents: 150_000, overdueCents: 20_000, exposureCents: 150_000, creditLimitCents: 500_000, tenureDays: 800,
+      brokenPromises: 1, brokenAgreements: 0, openDisputes: 0, bureauScore: 640,
+    };
+    const now = '2026-11-25T12:00:00.000Z';
+    const customerId = Number(
+      before
+        .prepare(`INSERT INTO customers (document, kind, legal_name, sort_name, search_text, created_at, updated_at)
+           VALUES ('11222333000181', 'PJ', 'Antiga Ltda', 'antiga ltda', 'antiga ltda', ?, ?)`)
+        .run(now, now).lastInsertRowid,
+    );
+    before
+      .prepare(`INSERT INTO credit_scores (customer_id, score, risk_class, behaviour, reasons, features, as_of, computed_at) VALUES (?, 700, 'B', 'sometimes_late', '[]', ?, '2026-11-25', ?)`)
+      .run(customerId, JSON.stringify(features), now);
+    before.close();
+
+    const backend = createBackend({ dbPath: path, clock: testClock(), log: () => {} });
+    try {
+      const env = await backend.dispatch('credit.customer', { customerId });
+      expect(env.ok).toBe(true);
+      if (env.ok) expect(env.data.features).toEqual(features);
+    } finally {
+      backend.close();
+    }
+  });
+});

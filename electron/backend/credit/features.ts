@@ -85,16 +85,21 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-/** Everyone's features as of `asOf` in one grouped pass. */
-export function featuresOfAll(repo: CreditRepo, asOf: string): CustomerFeatures[] {
-  return assembleFeatures(repo.customersAll(), repo.historyAll(asOf, recentFrom(asOf)), repo.brokenAll(asOf), asOf);
+/** Everyone's features today (`today` is the business date) in one grouped pass. */
+export function featuresOfAll(repo: CreditRepo, today: string): CustomerFeatures[] {
+  return assembleFeatures(repo.customersAll(), repo.historyToday(today, recentFrom(today)), repo.brokenAll(today), today);
 }
 
-/** One customer's features, with its company's branches read too so exposure and limit are shared. */
-export function featuresOfCustomer(repo: CreditRepo, customerId: number, asOf: string): CustomerFeatures | undefined {
+/** Everyone's features as they stood on a past date (the back-test), rebuilt from the payments made by then. */
+export function featuresOnDate(repo: CreditRepo, asOf: string): CustomerFeatures[] {
+  return assembleFeatures(repo.customersAll(), repo.historyOnDate(asOf, recentFrom(asOf)), repo.brokenAll(asOf), asOf);
+}
+
+/** One customer's features today, with its company's branches read too so exposure and limit are shared. */
+export function featuresOfCustomer(repo: CreditRepo, customerId: number, today: string): CustomerFeatures | undefined {
   const document = repo.documentOf(customerId);
   if (document === undefined) return undefined;
   const branches = repo.customersByRoot(cnpjRoot(document));
   const ids = branches.map((b) => b.customerId);
-  return assembleFeatures(branches, repo.historyOf(ids, asOf, recentFrom(asOf)), repo.brokenOf(ids, asOf), asOf).find((f) => f.customer.customerId === customerId);
+  return assembleFeatures(branches, repo.historyTodayOf(ids, today, recentFrom(today)), repo.brokenOf(ids, today), today).find((f) => f.customer.customerId === customerId);
 }

@@ -18,7 +18,7 @@ import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import { blockedPdfContent } from '../credit/blocked.report';
-import { featuresOfAll, featuresOfCustomer } from '../credit/features';
+import { featuresOfAll, featuresOfCustomer, featuresOnDate } from '../credit/features';
 import type { OverdueRow, StoredScoreRow } from '../db/repos/credit.repo';
 import { centsToCsvDecimal, toCsv } from '../reports/csv';
 import { brDate } from '../reports/pdf/format';
@@ -113,10 +113,7 @@ export function creditService(ctx: Context) {
 
   /** Rescores every stored feature set with `w` (no history read): what a change of weights does. */
   function rescoreStored(w: RiskWeights) {
-    return repo.allStoredFeatures().map((r) => {
-      const features = JSON.parse(r.features) as RiskFeatures;
-      return { customerId: r.customerId, features, ...scorePoints(features, w) };
-    });
+    return repo.allStoredFeatures().map(({ customerId, features }) => ({ customerId, features, ...scorePoints(features, w) }));
   }
 
   function storedRows(): { rows: ReturnType<typeof repo.scoredCustomers>; oldest: Map<string, number>; asOf: string } {
@@ -131,7 +128,7 @@ export function creditService(ctx: Context) {
     const { rows, oldest } = storedRows();
     const out: BlockedRow[] = [];
     for (const r of rows) {
-      const features = JSON.parse(r.features) as RiskFeatures;
+      const { features } = r;
       const oldestOverdueDays = oldest.get(cnpjRoot(r.document)) ?? null;
       const verdict = salesVerdict(
         { riskClass: r.riskClass, oldestOverdueDays, exposureCents: features.exposureCents, creditLimitCents: features.creditLimitCents, status: r.status },
@@ -234,7 +231,7 @@ export function creditService(ctx: Context) {
       }
       const w = p.weights ?? weights();
       const outcomes = new Map(repo.outcomes(asOf, horizonEnd, p.badDays).map((o) => [o.customerId, o]));
-      const withHistory = featuresOfAll(repo, asOf).filter((f) => f.features.maturedCount > 0 || f.features.openCents > 0);
+      const withHistory = featuresOnDate(repo, asOf).filter((f) => f.features.maturedCount > 0 || f.features.openCents > 0);
       let excludedAlreadyBad = 0;
       const rows: { score: number; bad: boolean }[] = [];
       for (const f of withHistory) {
@@ -273,7 +270,7 @@ export function creditService(ctx: Context) {
       const { rows, oldest } = storedRows();
       const out: ReviewRow[] = [];
       for (const r of rows) {
-        const features = JSON.parse(r.features) as RiskFeatures;
+        const { features } = r;
         const review = reviewLimit(
           {
             riskClass: r.riskClass,
@@ -335,7 +332,6 @@ export function creditService(ctx: Context) {
   };
 
   function fromStored(stored: StoredScoreRow, status: string, oldestOverdueDays: number | null): CustomerRisk {
-    const features = JSON.parse(stored.features) as RiskFeatures;
-    return toRisk(stored.customerId, features, stored.asOf, stored.computedAt, status, oldestOverdueDays);
+    return toRisk(stored.customerId, stored.features, stored.asOf, stored.computedAt, status, oldestOverdueDays);
   }
 }

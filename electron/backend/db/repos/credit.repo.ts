@@ -1,4 +1,4 @@
-import type { BehaviourClass, RiskClass, RiskFactorKey } from '../../../../shared/domain/risk';
+import type { BehaviourClass, RiskClass, RiskFeatures } from '../../../../shared/domain/risk';
 import type { Prepare } from '../statements';
 
 /** Per-customer payment-history aggregates as of a date (one row per customer with títulos issued by then). */
@@ -35,10 +35,21 @@ export interface StoredScoreRow {
   score: number;
   riskClass: RiskClass;
   behaviour: BehaviourClass;
-  reasons: string;
-  features: string;
+  features: RiskFeatures;
   asOf: string;
   computedAt: string;
+}
+
+type StoredRow = Omit<StoredScoreRow, 'features'> & { features: string };
+
+interface ScoredCustomerFields {
+  legalName: string;
+  document: string;
+  salesRep: string | null;
+  city: string | null;
+  uf: string | null;
+  creditLimitCents: number;
+  status: string;
 }
 
 export interface ScoreWrite {
@@ -46,61 +57,124 @@ export interface ScoreWrite {
   score: number;
   riskClass: RiskClass;
   behaviour: BehaviourClass;
-  /** Factor and points only: the words are rebuilt from the stored features when shown (50k rows stay small). */
-  points: { factor: RiskFactorKey; points: number }[];
-  features: unknown;
+  /** The reasons are rebuilt from the stored features when shown. */
+  features: RiskFeatures;
 }
 
 /**
- * The history as of `@asOf`, per título then per customer: one pass over invoices in rowid order, each
- * título's payments summed through the covering index payments(invoice_id, paid_on, amount_cents); the
- * per-título rows are grouped first so their payment sums are computed once, not once per use. Only what was
- * knowable on `@asOf` counts: payments up to it; a write-off, renegotiation or dispute only from the day the
- * título last changed (updated_at). Disputed títulos are left out of lateness (the customer contests them).
- * `{{customerFilter}}` narrows to a set of customers (json array in `@ids`) or is empty for everyone.
+ * Where each feature sits in the stored JSON array (credit_scores.features): an array rather than an object keeps
+ * 50k rows small. Positions are fixed once stored: a new feature takes the next position.
  */
-const HISTORY_SQL = `
-WITH t AS (
-  SELECT i.customer_id, i.due_date, i.amount_cents,
-    (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) AS disputed,
-    CASE WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents
-           OR (i.status IN ('written_off', 'renegotiated') AND substr(i.updated_at, 1, 10) <= @asOf) THEN 0
-         ELSE i.amount_cents - COALESCE(SUM(p.amount_cents), 0) END AS open_cents,
-    CASE
-      WHEN (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) OR i.due_date > @asOf THEN NULL
-      WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents THEN MAX(0, CAST(julianday(MAX(p.paid_on)) - julianday(i.due_date) AS INTEGER))
-      WHEN i.status IN ('written_off', 'renegotiated') AND substr(i.updated_at, 1, 10) <= @asOf
-        THEN MAX(0, CAST(julianday(substr(i.updated_at, 1, 10)) - julianday(i.due_date) AS INTEGER))
-      ELSE CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER)
-    END AS days_late
-  FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id AND p.paid_on <= @asOf
-  WHERE i.issue_date <= @asOf {{customerFilter}}
-  GROUP BY i.id
+const FEATURE_POSITION: Record<keyof RiskFeatures, number> = {
+  maturedCount: 0,
+  lateCount: 1,
+  avgDaysLate: 2,
+  maxDaysLate: 3,
+  recentAvgDaysLate: 4,
+  earlierAvgDaysLate: 5,
+  openCents: 6,
+  overdueCents: 7,
+  exposureCents: 8,
+  creditLimitCents: 9,
+  tenureDays: 10,
+  brokenPromises: 11,
+  brokenAgreements: 12,
+  openDisputes: 13,
+  bureauScore: 14,
+};
+const FEATURE_KEYS = (Object.keys(FEATURE_POSITION) as (keyof RiskFeatures)[]).sort((a, b) => FEATURE_POSITION[a] - FEATURE_POSITION[b]);
+
+function encodeFeatures(f: RiskFeatures): string {
+  return JSON.stringify(FEATURE_KEYS.map((k) => f[k]));
+}
+
+function decodeFeatures(json: string): RiskFeatures {
+  const values = JSON.parse(json) as (number | null)[];
+  return Object.fromEntries(FEATURE_KEYS.map((k, i) => [k, values[i] ?? null])) as unknown as RiskFeatures;
+}
+
+/**
+ * Per customer from per-título rows `t` (customer_id, due_date, amount_cents, disputed, open_cents, days_late;
+ * days_late NULL when not yet due or disputed). Disputed títulos are left out of lateness (the customer contests
+ * them). The "earlier" sums are the totals minus the recent ones (SQLite shares identical aggregates).
+ */
+function historySql(tituloRows: string): string {
+  return `
+WITH t AS (${tituloRows}),
+w AS (
+  SELECT customer_id, disputed, open_cents, days_late, due_date > @recentFrom AS recent, due_date < @asOf AS overdue,
+    amount_cents * days_late AS weighted, CASE WHEN days_late IS NOT NULL THEN amount_cents END AS matured_cents
+  FROM t
 )
 SELECT customer_id AS customerId,
   COUNT(days_late) AS maturedCount,
   COUNT(*) FILTER (WHERE days_late > 0) AS lateCount,
-  COALESCE(SUM(amount_cents * days_late), 0) AS lateDaysWeighted,
-  COALESCE(SUM(amount_cents) FILTER (WHERE days_late IS NOT NULL), 0) AS maturedCents,
+  COALESCE(SUM(weighted), 0) AS lateDaysWeighted,
+  COALESCE(SUM(matured_cents), 0) AS maturedCents,
   COALESCE(MAX(days_late), 0) AS maxDaysLate,
-  COALESCE(SUM(amount_cents * days_late) FILTER (WHERE due_date > @recentFrom), 0) AS recentLateDaysWeighted,
-  COALESCE(SUM(amount_cents) FILTER (WHERE days_late IS NOT NULL AND due_date > @recentFrom), 0) AS recentCents,
-  COALESCE(SUM(amount_cents * days_late) FILTER (WHERE due_date <= @recentFrom), 0) AS earlierLateDaysWeighted,
-  COALESCE(SUM(amount_cents) FILTER (WHERE days_late IS NOT NULL AND due_date <= @recentFrom), 0) AS earlierCents,
+  COALESCE(SUM(weighted) FILTER (WHERE recent), 0) AS recentLateDaysWeighted,
+  COALESCE(SUM(matured_cents) FILTER (WHERE recent), 0) AS recentCents,
+  COALESCE(SUM(weighted), 0) - COALESCE(SUM(weighted) FILTER (WHERE recent), 0) AS earlierLateDaysWeighted,
+  COALESCE(SUM(matured_cents), 0) - COALESCE(SUM(matured_cents) FILTER (WHERE recent), 0) AS earlierCents,
   SUM(open_cents) AS openCents,
-  COALESCE(SUM(open_cents) FILTER (WHERE due_date < @asOf), 0) AS overdueCents,
+  COALESCE(SUM(open_cents) FILTER (WHERE overdue), 0) AS overdueCents,
   COUNT(*) FILTER (WHERE disputed AND open_cents > 0) AS openDisputes
-FROM t
+FROM w
 GROUP BY customer_id`;
+}
 
-export const HISTORY_ALL_SQL = HISTORY_SQL.replace('{{customerFilter}}', '');
-const HISTORY_SOME_SQL = HISTORY_SQL.replace('{{customerFilter}}', 'AND i.customer_id IN (SELECT value FROM json_each(@ids))');
+/**
+ * Títulos as they stand today, from the columns every payment and status change maintains (paid_cents,
+ * closed_on: the last payment's date, or the write-off/renegotiation date), valid because no payment is dated
+ * after today. Read from the covering index in customer order; `ORDER BY … LIMIT -1` keeps this a co-routine
+ * whose columns are computed once per título (flattened, every aggregate would recompute them) and lets the
+ * grouping stream without a sort.
+ */
+const TITULOS_TODAY = `
+  SELECT i.customer_id, i.due_date, i.amount_cents, i.status = 'disputed' AS disputed,
+    CASE WHEN i.paid_cents >= i.amount_cents OR i.status IN ('written_off', 'renegotiated') THEN 0
+         ELSE i.amount_cents - i.paid_cents END AS open_cents,
+    CASE
+      WHEN i.status = 'disputed' OR i.due_date > @asOf THEN NULL
+      WHEN i.closed_on IS NOT NULL THEN MAX(0, CAST(julianday(i.closed_on) - julianday(i.due_date) AS INTEGER))
+      ELSE CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER)
+    END AS days_late
+  FROM invoices i INDEXED BY invoices_customer_due
+  WHERE i.issue_date <= @asOf {{customerFilter}}
+  ORDER BY i.customer_id LIMIT -1`;
+
+/**
+ * Títulos as they stood on a past `@asOf` (the back-test): each título's payments up to then summed through the
+ * covering index payments(invoice_id, paid_on, amount_cents), grouped per título first so the sums are computed
+ * once. A write-off, renegotiation or dispute counts only from the day it happened.
+ */
+const TITULOS_ON_DATE = `
+  SELECT i.customer_id, i.due_date, i.amount_cents,
+    (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) AS disputed,
+    CASE WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents
+           OR (i.status IN ('written_off', 'renegotiated') AND i.closed_on <= @asOf) THEN 0
+         ELSE i.amount_cents - COALESCE(SUM(p.amount_cents), 0) END AS open_cents,
+    CASE
+      WHEN (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) OR i.due_date > @asOf THEN NULL
+      WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents THEN MAX(0, CAST(julianday(MAX(p.paid_on)) - julianday(i.due_date) AS INTEGER))
+      WHEN i.status IN ('written_off', 'renegotiated') AND i.closed_on <= @asOf
+        THEN MAX(0, CAST(julianday(i.closed_on) - julianday(i.due_date) AS INTEGER))
+      ELSE CAST(julianday(@asOf) - julianday(i.due_date) AS INTEGER)
+    END AS days_late
+  FROM invoices i LEFT JOIN payments p ON p.invoice_id = i.id AND p.paid_on <= @asOf
+  WHERE i.issue_date <= @asOf
+  GROUP BY i.id`;
+
+const ONLY_IDS = 'AND customer_id IN (SELECT value FROM json_each(@ids))';
+export const HISTORY_TODAY_SQL = historySql(TITULOS_TODAY.replace('{{customerFilter}}', ''));
+const HISTORY_TODAY_OF_SQL = historySql(TITULOS_TODAY.replace('{{customerFilter}}', ONLY_IDS));
+export const HISTORY_ON_DATE_SQL = historySql(TITULOS_ON_DATE);
 
 const CUSTOMER_COLUMNS = `c.id AS customerId, c.document, c.legal_name AS legalName, c.credit_limit_cents AS creditLimitCents,
   substr(c.created_at, 1, 10) AS createdOn, c.status, c.tags, b.score AS bureauScore
   FROM customers c LEFT JOIN credit_bureau_scores b ON b.customer_id = c.id`;
 
-const SCORE_COLUMNS = `customer_id AS customerId, score, risk_class AS riskClass, behaviour, reasons, features, as_of AS asOf, computed_at AS computedAt`;
+const SCORE_COLUMNS = `customer_id AS customerId, score, risk_class AS riskClass, behaviour, features, as_of AS asOf, computed_at AS computedAt`;
 
 /**
  * For the back-test: per customer, whether some título became 90+ days overdue (unpaid on its 90th day)
@@ -133,8 +207,6 @@ FROM (
   SELECT customer_id, 'agreement' FROM agreements WHERE status = 'broken' AND substr(status_changed_at, 1, 10) <= @asOf {{customerFilter}}
 )
 GROUP BY customer_id`;
-const ONLY_IDS = 'AND customer_id IN (SELECT value FROM json_each(@ids))';
-
 export interface BrokenRow {
   customerId: number;
   brokenPromises: number;
@@ -158,11 +230,16 @@ export function creditRepo(prepare: Prepare) {
     outcomes(asOf: string, horizonEnd: string, badDays: number): OutcomeRow[] {
       return prepare(OUTCOME_SQL).all({ asOf, horizonEnd, badDays }) as OutcomeRow[];
     },
-    historyAll(asOf: string, recentFrom: string): HistoryAggregateRow[] {
-      return prepare(HISTORY_ALL_SQL).all({ asOf, recentFrom }) as HistoryAggregateRow[];
+    /** Everyone's history today (see TITULOS_TODAY). */
+    historyToday(asOf: string, recentFrom: string): HistoryAggregateRow[] {
+      return prepare(HISTORY_TODAY_SQL).all({ asOf, recentFrom }) as HistoryAggregateRow[];
     },
-    historyOf(customerIds: readonly number[], asOf: string, recentFrom: string): HistoryAggregateRow[] {
-      return prepare(HISTORY_SOME_SQL).all({ asOf, recentFrom, ids: JSON.stringify(customerIds) }) as HistoryAggregateRow[];
+    historyTodayOf(customerIds: readonly number[], asOf: string, recentFrom: string): HistoryAggregateRow[] {
+      return prepare(HISTORY_TODAY_OF_SQL).all({ asOf, recentFrom, ids: JSON.stringify(customerIds) }) as HistoryAggregateRow[];
+    },
+    /** Everyone's history as it stood on a past date (see TITULOS_ON_DATE). */
+    historyOnDate(asOf: string, recentFrom: string): HistoryAggregateRow[] {
+      return prepare(HISTORY_ON_DATE_SQL).all({ asOf, recentFrom }) as HistoryAggregateRow[];
     },
     brokenAll(asOf: string): BrokenRow[] {
       return prepare(BROKEN_SQL.replaceAll('{{customerFilter}}', '')).all({ asOf }) as BrokenRow[];
@@ -186,30 +263,19 @@ export function creditRepo(prepare: Prepare) {
     },
     replaceScores(rows: readonly ScoreWrite[], asOf: string, computedAt: string): void {
       const stmt = prepare(
-        `INSERT INTO credit_scores (customer_id, score, risk_class, behaviour, reasons, features, as_of, computed_at)
-         VALUES (@customerId, @score, @riskClass, @behaviour, @reasons, @features, @asOf, @computedAt)
-         ON CONFLICT(customer_id) DO UPDATE SET score = excluded.score, risk_class = excluded.risk_class,
-           behaviour = excluded.behaviour, reasons = excluded.reasons, features = excluded.features,
-           as_of = excluded.as_of, computed_at = excluded.computed_at`,
+        `INSERT INTO credit_scores (customer_id, score, risk_class, behaviour, features, as_of, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(customer_id) DO UPDATE SET score = excluded.score, risk_class = excluded.risk_class, behaviour = excluded.behaviour,
+           features = excluded.features, as_of = excluded.as_of, computed_at = excluded.computed_at`,
       );
-      for (const r of rows) {
-        stmt.run({
-          customerId: r.customerId,
-          score: r.score,
-          riskClass: r.riskClass,
-          behaviour: r.behaviour,
-          reasons: JSON.stringify(r.points.map(({ factor, points }) => ({ factor, points }))),
-          features: JSON.stringify(r.features),
-          asOf,
-          computedAt,
-        });
-      }
+      for (const r of rows) stmt.run(r.customerId, r.score, r.riskClass, r.behaviour, encodeFeatures(r.features), asOf, computedAt);
     },
     score(customerId: number): StoredScoreRow | undefined {
-      return prepare(`SELECT ${SCORE_COLUMNS} FROM credit_scores WHERE customer_id = ?`).get(customerId) as StoredScoreRow | undefined;
+      const row = prepare(`SELECT ${SCORE_COLUMNS} FROM credit_scores WHERE customer_id = ?`).get(customerId) as StoredRow | undefined;
+      return row && { ...row, features: decodeFeatures(row.features) };
     },
-    allStoredFeatures(): { customerId: number; features: string }[] {
-      return prepare('SELECT customer_id AS customerId, features FROM credit_scores').all() as { customerId: number; features: string }[];
+    allStoredFeatures(): { customerId: number; features: RiskFeatures }[] {
+      const rows = prepare('SELECT customer_id AS customerId, features FROM credit_scores').all() as { customerId: number; features: string }[];
+      return rows.map((r) => ({ customerId: r.customerId, features: decodeFeatures(r.features) }));
     },
     classCounts(): { riskClass: RiskClass; count: number }[] {
       return prepare('SELECT risk_class AS riskClass, COUNT(*) AS count FROM credit_scores GROUP BY risk_class').all() as {
@@ -240,19 +306,20 @@ export function creditRepo(prepare: Prepare) {
       return prepare(OVERDUE_SQL.replace('{{customerFilter}}', '')).all({ asOf }) as OverdueRow[];
     },
     overdueNowOf(customerIds: readonly number[], asOf: string): OverdueRow[] {
-      return prepare(OVERDUE_SQL.replace('{{customerFilter}}', 'AND customer_id IN (SELECT value FROM json_each(@ids))')).all({
+      return prepare(OVERDUE_SQL.replace('{{customerFilter}}', ONLY_IDS)).all({
         asOf,
         ids: JSON.stringify(customerIds),
       }) as OverdueRow[];
     },
     /** Stored scores with the customer fields the lists show. */
-    scoredCustomers(): (StoredScoreRow & { legalName: string; document: string; salesRep: string | null; city: string | null; uf: string | null; creditLimitCents: number; status: string })[] {
-      return prepare(
-        `SELECT s.customer_id AS customerId, s.score, s.risk_class AS riskClass, s.behaviour, s.reasons, s.features, s.as_of AS asOf,
+    scoredCustomers(): (StoredScoreRow & ScoredCustomerFields)[] {
+      const rows = prepare(
+        `SELECT s.customer_id AS customerId, s.score, s.risk_class AS riskClass, s.behaviour, s.features, s.as_of AS asOf,
            s.computed_at AS computedAt, c.legal_name AS legalName, c.document, c.sales_rep AS salesRep, c.city, c.uf,
            c.credit_limit_cents AS creditLimitCents, c.status
          FROM credit_scores s JOIN customers c ON c.id = s.customer_id ORDER BY c.sort_name`,
-      ).all() as (StoredScoreRow & { legalName: string; document: string; salesRep: string | null; city: string | null; uf: string | null; creditLimitCents: number; status: string })[];
+      ).all() as (StoredRow & ScoredCustomerFields)[];
+      return rows.map((r) => ({ ...r, features: decodeFeatures(r.features) }));
     },
     getSetting(key: string): string | undefined {
       return prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as string | undefined;
