@@ -258,7 +258,7 @@ describe('migration 0015: compact stored credit features', () => {
     try {
       const env = await backend.dispatch('credit.customer', { customerId });
       expect(env.ok).toBe(true);
-      if (env.ok) expect(env.data.features).toEqual(features);
+      if (env.ok) expect((env.data as { features: unknown }).features).toEqual(features);
     } finally {
       backend.close();
     }

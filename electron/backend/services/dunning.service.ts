@@ -124,21 +124,36 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
 
   /**
    * For one pass (the clock stands still within it): the first moment, from now and not before a date,
-   * that the debtor's contact hours allow, on the debtor's wall clock. Memoised: most customers share a place.
+   * that the debtor's contact hours allow, on the debtor's wall clock and as the instant to send. Memoised:
+   * most customers share a place.
    */
   function slotFinder() {
     const now = ctx.clock.now();
-    const memo = new Map<string, LocalTime>();
-    return (uf: string | null, city: string | null, fromDate: string): LocalTime => {
+    const nowByZone = new Map<string, LocalTime>();
+    const memo = new Map<string, { local: LocalTime; sendAt: string }>();
+    return (uf: string | null, city: string | null, fromDate: string): { local: LocalTime; sendAt: string } => {
       const key = `${uf ?? ''}|${city ?? ''}|${fromDate}`;
       let slot = memo.get(key);
       if (!slot) {
-        const nowLocal = localTimeIn(now, timeZoneFor(uf));
+        const zone = timeZoneFor(uf);
+        let nowLocal = nowByZone.get(zone);
+        if (!nowLocal) nowByZone.set(zone, (nowLocal = localTimeIn(now, zone)));
         const start = fromDate > nowLocal.date ? { date: fromDate, minute: 0 } : nowLocal;
-        memo.set(key, (slot = nextContactSlot(start, contactRuleFor(uf), calendarFor(uf, city))));
+        const local = nextContactSlot(start, contactRuleFor(uf), calendarFor(uf, city));
+        memo.set(key, (slot = { local, sendAt: instantOf(local, zone).toISOString() }));
       }
       return slot;
     };
+  }
+
+  /** What a pass fixes once for every action it records. */
+  interface PassScope {
+    slotOf: ReturnType<typeof slotFinder>;
+    contactsOf: Map<number, Contact[]>;
+    company: CompanyInfo | null;
+    settings: DunningSettings;
+    asOf: string;
+    at: string;
   }
 
   const MANUAL_TASK_TYPE: Record<StepView['channel'], TaskType> = {
@@ -151,7 +166,8 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
   };
 
   /** Records one planned action; returns what it created (nothing when it must wait for the company setup). */
-  function record(a: DueAction, place: Pick<DunningCustomer, 'uf' | 'city'>, slotOf: ReturnType<typeof slotFinder>, company: CompanyInfo | null, s: DunningSettings, asOf: string, at: string): 'message' | 'task' | 'held' {
+  function record(a: DueAction, place: Pick<DunningCustomer, 'uf' | 'city'>, pass: PassScope): 'message' | 'task' | 'held' {
+    const { company, settings: s, asOf, at } = pass;
     const task = (type: TaskType, extra: { key?: string; text?: string | null; link?: string | null; title?: string } = {}) => {
       tasks.insert(
         {
@@ -175,7 +191,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
     };
     const channel = a.step.channel;
     if (channel === 'internal') return task('internal'); // no contact, no text: nothing else to look up
-    const customerContacts = contacts.listByCustomer(a.customerId);
+    const customerContacts = pass.contactsOf.get(a.customerId) ?? [];
     if (a.step.automatic && (channel === 'email' || channel === 'whatsapp' || channel === 'sms')) {
       const to = recipientFor(customerContacts, channel);
       if (!to) return task('fix_contact', { key: `${a.key}|contato`, title: `Cadastrar ${channel === 'email' ? 'e-mail' : 'celular'} para a etapa "${a.step.name}"` });
@@ -200,7 +216,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           bodyHtml: '',
           bodyText: '',
           contactDate: a.contactDate,
-          nextAttemptAt: instantOf(slotOf(place.uf, place.city, a.contactDate), timeZoneFor(place.uf)).toISOString(),
+          nextAttemptAt: pass.slotOf(place.uf, place.city, a.contactDate).sendAt,
         },
         at,
       );
@@ -251,11 +267,18 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           contactDates,
           policy: s.policy,
           calendarFor,
-          contactDayFor: (c) => slotOf(c.uf, c.city, asOf).date,
+          contactDayFor: (c) => slotOf(c.uf, c.city, asOf).local.date,
         });
-        const at = ctx.nowIso();
+        const pass: PassScope = {
+          slotOf,
+          contactsOf: contacts.listByCustomers([...new Set(plan.actions.map((a) => a.customerId))]),
+          company,
+          settings: s,
+          asOf,
+          at: ctx.nowIso(),
+        };
         for (const a of plan.actions) {
-          const outcome = record(a, customerMap.get(a.customerId)!, slotOf, company, s, asOf, at);
+          const outcome = record(a, customerMap.get(a.customerId)!, pass);
           if (outcome === 'held') {
             summary.heldNoCompany++;
             continue;

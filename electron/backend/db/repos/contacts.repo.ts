@@ -32,6 +32,19 @@ export function contactsRepo(prepare: Prepare) {
     listByCustomer(customerId: number): Contact[] {
       return (prepare('SELECT * FROM contacts WHERE customer_id = ? ORDER BY id').all(customerId) as ContactDbRow[]).map(toContact);
     },
+    /** The contacts of many customers in one read (a dunning pass), by customer. */
+    listByCustomers(customerIds: readonly number[]): Map<number, Contact[]> {
+      const rows = prepare('SELECT * FROM contacts WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, id').all(
+        JSON.stringify(customerIds),
+      ) as ContactDbRow[];
+      const out = new Map<number, Contact[]>();
+      for (const r of rows) {
+        const list = out.get(r.customer_id);
+        if (list) list.push(toContact(r));
+        else out.set(r.customer_id, [toContact(r)]);
+      }
+      return out;
+    },
     get(id: number): Contact | null {
       const r = prepare('SELECT * FROM contacts WHERE id = ?').get(id) as ContactDbRow | undefined;
       return r ? toContact(r) : null;
