@@ -20,7 +20,7 @@ const result = await run(
     input,
     electronVersionOverride: electronVersion,
     // Its only network check: it downloads Electron's release list to say whether a newer patch exists.
-    // Offline here; version currency is kept by updating the pinned electron (README, "Segurança").
+    // Offline here; version currency is kept by updating the pinned electron (README, "Segurança do app desktop").
     excludeFromScan: ['AvailableSecurityFixesGlobalCheck'],
     customScan: [],
     parserPlugins: [],

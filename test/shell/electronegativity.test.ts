@@ -8,7 +8,7 @@
  *
  * Fails on any HIGH or MEDIUM finding without an entry in electron/main/electronegativity-review.json, and on
  * entries no finding matches any more. The network check for newer Electron patches is excluded (offline
- * here); README "Segurança" says how version currency is kept instead.
+ * here); README "Segurança do app desktop" says how version currency is kept instead.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
