@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { createBackend } from '../backend/create-backend';
 import type { Backend } from '../backend/backend.types';
@@ -11,6 +11,19 @@ import { hardenWebContents } from './security';
 import { createMainWindow, shellPaths } from './window';
 
 export const DATABASE_FILE = 'adimple.sqlite';
+
+const USER_DATA_DIR_SWITCH = '--user-data-dir=';
+
+/**
+ * The folder from `--user-data-dir=<absolute path>` (Chromium's switch name), or null. It moves the whole
+ * data folder (database, backups, secrets, Chromium profile): the Electron smoke suite starts from an empty
+ * one, and support can open a copy of a customer's folder. Relative or empty values are ignored.
+ */
+export function userDataDirFromArgv(argv: readonly string[]): string | null {
+  const arg = argv.findLast((a) => a.startsWith(USER_DATA_DIR_SWITCH));
+  const dir = arg?.slice(USER_DATA_DIR_SWITCH.length).trim();
+  return dir && isAbsolute(dir) ? dir : null;
+}
 
 export interface StartShellOptions {
   /** Directory of the bundled main.cjs (dist-electron). */
@@ -39,6 +52,10 @@ export function startShell(options: StartShellOptions): ShellHandle | null {
   const env = options.env ?? process.env;
   const platform = options.platform ?? process.platform;
   const log = options.log ?? ((msg: string) => console.log(`[adimple] ${msg}`));
+
+  // Before the single-instance lock, which is held per data folder, and before `ready`.
+  const userDataDir = userDataDirFromArgv(argv);
+  if (userDataDir) app.setPath('userData', userDataDir);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();

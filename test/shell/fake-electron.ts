@@ -128,6 +128,9 @@ class FakeApp extends EventEmitter {
     if (!p) throw new Error(`unknown path ${name}`);
     return p;
   });
+  setPath = vi.fn((name: string, path: string) => {
+    this.paths[name] = path;
+  });
   whenReady = vi.fn(() => this.readyPromise);
   /** Test helper: fire `ready`. */
   becomeReady(): void {

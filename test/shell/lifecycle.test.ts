@@ -18,7 +18,7 @@ const createBackend = vi.fn((_options: { dbPath: string; log?: (m: string) => vo
 
 vi.mock('../../electron/backend/create-backend', () => ({ createBackend: (o: { dbPath: string; requestRestart?: () => void }) => createBackend(o) }));
 
-const { startShell, DATABASE_FILE } = await import('../../electron/main/lifecycle');
+const { startShell, DATABASE_FILE, userDataDirFromArgv } = await import('../../electron/main/lifecycle');
 const { hasDemoFlag } = await import('../../electron/main/demo');
 
 const app = state.app;
@@ -64,6 +64,16 @@ describe('startShell', () => {
     expect((win.options.webPreferences as { preload: string }).preload).toBe(join('/opt/adimple/dist-electron', 'preload.cjs'));
     expect(win.loadURL).toHaveBeenCalledWith('app://adimple/index.html');
     expect(backend.dispatch).not.toHaveBeenCalledWith('demo.load', expect.anything(), expect.anything());
+  });
+
+  it('keeps the database in the folder of --user-data-dir, set before the single-instance lock', async () => {
+    const dataDir = join('/', 'tmp', 'adimple-smoke-1');
+    const shell = start(['electron', '.', `--user-data-dir=${dataDir}`])!;
+    expect(app.setPath).toHaveBeenCalledWith('userData', dataDir);
+    expect(app.setPath.mock.invocationCallOrder[0]).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    app.becomeReady();
+    await shell.ready;
+    expect(createBackend).toHaveBeenCalledWith(expect.objectContaining({ dbPath: join(dataDir, DATABASE_FILE) }));
   });
 
   it('hardens every WebContents created', () => {
@@ -161,6 +171,20 @@ describe('startShell', () => {
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     expect(dialog.showErrorBox).toHaveBeenCalledWith(expect.any(String), expect.stringContaining('versão mais nova'));
     expect(FakeBrowserWindow.instances).toHaveLength(0);
+  });
+});
+
+describe('userDataDirFromArgv', () => {
+  it('takes an absolute --user-data-dir= value, the last one when repeated', () => {
+    expect(userDataDirFromArgv(['electron', '.', '--user-data-dir=/tmp/a', '--user-data-dir=/tmp/b'])).toBe('/tmp/b');
+    expect(userDataDirFromArgv(['electron', '.'])).toBeNull();
+  });
+
+  it('ignores relative, empty and look-alike switches', () => {
+    expect(userDataDirFromArgv(['--user-data-dir=dados'])).toBeNull();
+    expect(userDataDirFromArgv(['--user-data-dir='])).toBeNull();
+    expect(userDataDirFromArgv(['--user-data-dir', '/tmp/a'])).toBeNull();
+    expect(userDataDirFromArgv(['--user-data-directory=/tmp/a'])).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { FakeBrowserWindow, resetFake } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 
-const { createMainWindow, mainWindowOptions, shellPaths } = await import('../../electron/main/window');
+const { createMainWindow, shellPaths } = await import('../../electron/main/window');
 
 beforeEach(() => resetFake());
 
@@ -20,6 +20,7 @@ describe('createMainWindow', () => {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/app/dist-electron/preload.cjs',
     });
     expect(options).toMatchObject({ title: 'Adimple', show: false, minWidth: 1100, minHeight: 700 });
@@ -27,7 +28,8 @@ describe('createMainWindow', () => {
   });
 
   it('has no option that loosens the defaults', () => {
-    const prefs = mainWindowOptions('/p.cjs').webPreferences as Record<string, unknown>;
+    createMainWindow({ preloadPath: '/p.cjs', devUrl: null });
+    const prefs = FakeBrowserWindow.instances[0]!.options.webPreferences as Record<string, unknown>;
     for (const key of ['nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent', 'experimentalFeatures', 'enableBlinkFeatures']) {
       expect(prefs).not.toHaveProperty(key);
     }
