@@ -88,7 +88,8 @@ interface Values {
   updatedTotalCents: number;
 }
 
-function computeValues(d: TemplateData): Values {
+/** `needsPix`: the Pix code (EMV with CRC) is built only for templates that show it. */
+function computeValues(d: TemplateData, needsPix: boolean): Values {
   let updatedTotalCents = 0;
   let faceTotalCents = 0;
   const rows = d.titulos.map((t) => {
@@ -139,7 +140,7 @@ function computeValues(d: TemplateData): Values {
       titulos: textList,
       total: formatBrl(faceTotalCents),
       total_atualizado: formatBrl(updatedTotalCents),
-      pix_copia_e_cola: pixCode(d, updatedTotalCents),
+      pix_copia_e_cola: needsPix ? pixCode(d, updatedTotalCents) : NOT_AVAILABLE,
       linha_digitavel: linhaDigitavel,
       atendente: d.clerkName,
       credor: creditorId,
@@ -201,7 +202,7 @@ function renderHtml(body: string, v: Values): string {
 }
 
 export function renderTemplate(template: MessageTemplate, data: TemplateData): RenderedMessage {
-  const v = computeValues(data);
+  const v = computeValues(data, /\{\{\s*pix_copia_e_cola\s*\}\}/.test(template.subject + template.body));
   return {
     // A header: one line, no control characters.
     subject: renderText(template.subject, v.text).replace(/[\r\n\t]+/g, ' ').trim(),
