@@ -27,7 +27,7 @@ const KNOWN_INTERNAL: Record<string, string> = {};
  * Methods that check a typed password. A wrong one is refused but still counted (the attempt limit), and the
  * 5th in a row logs the lockout: on refusal they may write those two tables and nothing else.
  */
-const PASSWORD_CHECKED: ReadonlySet<string> = new Set(['users.login', 'agreements.create', 'creditAnalysis.secondApproval']);
+const PASSWORD_CHECKED: ReadonlySet<string> = new Set(['users.login', 'users.changePassword', 'agreements.create', 'creditAnalysis.secondApproval']);
 const ATTEMPT_TABLES: ReadonlySet<string> = new Set(['login_attempts', 'activity_log', 'audit_chain_head']);
 const withoutAttemptTables = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([t]) => !ATTEMPT_TABLES.has(t)));
 

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { statementCache } from '../db/statements';
 import type { HandlerGroup } from '../router';
 import { credentialsService, lockedOutMessage, sessionUser } from './credentials';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword } from './password';
 import type { Session } from './session';
 import { usersRepo } from './users.repo';
 
@@ -84,12 +84,14 @@ export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
       },
     },
     'users.changePassword': {
-      writes: ['users', 'activity_log'],
+      writes: ['users', 'login_attempts', 'activity_log'],
       async run(p) {
         const user = loggedUser();
-        const found = users.credentials(user.login, ctx.nowIso());
-        if (!found || !(await verifyPassword(p.currentPassword, found.password))) {
-          throw new AppError('VALIDATION', 'Senha atual incorreta.', { fields: [{ path: 'currentPassword', message: 'Senha atual incorreta' }] });
+        // Counted like a login, so an unattended session cannot be used to guess its own password.
+        const checked = await credentials.check(user.login, p.currentPassword);
+        if (!checked.ok) {
+          const message = checked.lockedUntil ? lockedOutMessage(checked.lockedUntil) : 'Senha atual incorreta.';
+          throw new AppError('VALIDATION', message, { fields: [{ path: 'currentPassword', message }] });
         }
         const password = await hashPassword(p.newPassword);
         ctx.tx(() => {
