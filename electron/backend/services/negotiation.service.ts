@@ -18,8 +18,8 @@ import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import { agreementDocument, agreementMessage } from '../reports/agreement.report';
-import { APPROVER_ROLES, credentialsService } from '../users/credentials';
 import { renderPdf } from '../reports/pdf/kit';
+import { APPROVER_ROLES, credentialsService } from '../users/credentials';
 import { promisesService } from './promises.service';
 import { settingsService } from './settings.service';
 import { readNegotiationSettings } from './negotiation-settings';
@@ -81,8 +81,9 @@ export function negotiationService(ctx: Context) {
     const { policies } = readNegotiationSettings(ctx);
     try {
       const result = evaluateOffer(debt.totals, offer, debt.asOf);
+      const clerkPolicy = checkPolicy(result, offer, policies.clerk);
       const beyondSupervisor = checkPolicy(result, offer, policies.supervisor);
-      return { ok: true, result, policy: actingApprover() ? beyondSupervisor : checkPolicy(result, offer, policies.clerk), clerkPolicy: checkPolicy(result, offer, policies.clerk), beyondSupervisor };
+      return { ok: true, result, policy: actingApprover() ? beyondSupervisor : clerkPolicy, clerkPolicy, beyondSupervisor };
     } catch (e) {
       if (e instanceof NegotiationInputError) return { ok: false, field: e.field, message: e.message };
       throw e;
@@ -165,12 +166,14 @@ export function negotiationService(ctx: Context) {
     /**
      * One transaction: the agreement, its originals turned 'renegotiated' and linked, the installment títulos
      * (with their own document numbers and Pix txids) and the activity log land together or not at all.
+     * Beyond a clerk's limits it needs a supervisor: the one logged in, or one who typed login and password.
      */
     async create(p: ParsedParams<'agreements.create'>): Promise<AgreementDetail> {
       const acting = ctx.user();
+      const supervisorActing = actingApprover();
       // Checked before the transaction: scrypt is asynchronous, and a wrong password counts even when nothing else is written.
       const approver =
-        actingApprover() ??
+        supervisorActing ??
         (p.approval
           ? await credentials.approver(p.approval, {
               label: 'Aprovação do supervisor',
@@ -193,7 +196,7 @@ export function negotiationService(ctx: Context) {
           throw new AppError('FORBIDDEN', `Este acordo precisa da aprovação de um supervisor: ${clerkPolicy.reasons.join('; ')}.`, { reasons: clerkPolicy.reasons, needsApproval: true });
         }
         // A supervisor acting is always the approver; a clerk's typed approval counts only where it was needed.
-        const approvedBy = actingApprover() ?? (clerkPolicy.needsApproval ? approver : null);
+        const approvedBy = supervisorActing ?? (clerkPolicy.needsApproval ? approver : null);
         const at = ctx.nowIso();
         const by = ctx.actor();
         const id = agreements.insert(
