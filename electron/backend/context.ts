@@ -22,14 +22,17 @@ import { tasksRepo } from './db/repos/tasks.repo';
 import { statementCache } from './db/statements';
 import { negotiationRepos } from './negotiation/repos';
 import type { FileIntake } from './files/file-intake';
+import type { SessionUser } from '../../shared/ipc/users.contract';
 
 /** What services share: the connection, its repos, the injected clock and who is acting. */
-export function createContext(db: Db, clock: Clock, actor: () => string, files: FileIntake) {
+export function createContext(db: Db, clock: Clock, actor: () => string, files: FileIntake, user: () => SessionUser | null = () => null) {
   const prepare = statementCache(db);
   return {
     db,
     clock,
     actor,
+    /** The logged-in user, whose role sets their limits (null with auth off and nobody logged in). */
+    user,
     files,
     repos: {
       customers: customersRepo(prepare),

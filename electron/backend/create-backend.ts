@@ -56,7 +56,7 @@ export function createBackend(options: BackendOptions): Backend {
   sealAtOpen(db);
   const session = createSession(options.auth ?? 'off');
   const fallbackActor = options.actor ?? (() => 'operador');
-  const ctx = createContext(db, clock, () => session.user()?.name ?? fallbackActor(), files);
+  const ctx = createContext(db, clock, () => session.user()?.name ?? fallbackActor(), files, session.user);
   const backups = backupService(ctx, backupOptions);
   if (opened.restoredAside) backups.recordRestore(opened.restoredAside);
   const stopDailyBackup = options.startScheduler ? backups.startDaily() : () => {};

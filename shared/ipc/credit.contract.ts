@@ -152,8 +152,11 @@ export interface CreditAnalysis {
   decidedLimitCents: number | null;
   decisionNote: string | null;
   decidedBy: string | null;
+  /** The deciding user's id (null with nobody logged in, and on analyses from before 0013). */
+  decidedByUserId: number | null;
   decidedAt: string | null;
   secondApprover: string | null;
+  secondApproverUserId: number | null;
   secondApprovedAt: string | null;
   /** Decisions above this need a second approver. */
   secondApprovalAboveCents: number;

@@ -4,6 +4,7 @@ import { RISK_FACTOR_KEYS, type RiskFactorKey } from '../domain/risk';
 import { CHECKLIST_ITEMS, type ChecklistItem } from '../domain/credit';
 import { DEFAULT_MIN_DAYS_OVERDUE } from '../domain/negativacao';
 import { cents, id, isoDate, optionalText, requiredText } from './schema-kit';
+import { approvalCredentials } from './users.schemas';
 
 const points = (what: string) => z.number({ error: `Peso de ${what} inválido` }).int(`Peso de ${what}: use um número inteiro`).min(0, `Peso de ${what} não pode ser negativo`).max(5000, `Peso de ${what}: no máximo 5000`);
 const positive = (what: string, max: number) => z.number({ error: `${what} inválido` }).positive(`${what} deve ser maior que zero`).max(max, `${what}: no máximo ${max}`);
@@ -106,7 +107,13 @@ export const creditSchemas = {
     note: optionalText(1000),
     expectedUpdatedAt: z.string().min(1, 'Versão da análise ausente'),
   }),
-  'creditAnalysis.secondApproval': z.object({ id, approve: z.boolean(), expectedUpdatedAt: z.string().min(1, 'Versão da análise ausente') }),
+  'creditAnalysis.secondApproval': z.object({
+    id,
+    approve: z.boolean(),
+    expectedUpdatedAt: z.string().min(1, 'Versão da análise ausente'),
+    /** The committee member's login and password, unless a supervisor or admin other than the decider is logged in. */
+    approval: approvalCredentials.nullish().transform((v) => v ?? null),
+  }),
   'creditAnalysis.list': z.object({
     customerId: id.optional(),
     status: z.enum(['pending', 'awaiting_second_approval', 'approved', 'rejected']).optional(),

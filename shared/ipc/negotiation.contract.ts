@@ -77,7 +77,15 @@ export interface NegotiationSettings {
 }
 
 export type OfferEvaluation =
-  | { ok: true; result: OfferResult; policy: PolicyCheck; beyondSupervisor: PolicyCheck }
+  | {
+      ok: true;
+      result: OfferResult;
+      /** Against the acting user's limits (a supervisor's or admin's when one is logged in, else a clerk's). */
+      policy: PolicyCheck;
+      /** Against a clerk's limits: what a supervisor's approval covers. */
+      clerkPolicy: PolicyCheck;
+      beyondSupervisor: PolicyCheck;
+    }
   | { ok: false; field: string; message: string };
 
 export interface NegotiationSimulation {
@@ -100,7 +108,9 @@ export interface AgreementSummary {
   paidCents: number;
   status: AgreementStatus;
   statusReason: string | null;
+  /** The approving supervisor's name as recorded, and their user id (null on agreements from before 0013). */
   approvedBy: string | null;
+  approvedByUserId: number | null;
   createdAt: string;
   createdBy: string;
 }

@@ -1,6 +1,7 @@
 /** Params of the negotiation methods (see negotiation.contract.ts). */
 import { z } from 'zod';
 import { id, isoDate, cents, positiveCents, optionalText, requiredText, offset, limit } from './schema-kit';
+import { approvalCredentials } from './users.schemas';
 
 const delayReason = z.enum(['financial_difficulty', 'forgot', 'delivery_problem', 'strategic'], { error: 'Motivo do atraso inválido' });
 const basisPoints = (what: string, max: number) =>
@@ -85,7 +86,8 @@ export const negotiationSchemas = {
   'agreements.create': z.object({
     ...debtSelection,
     offer: offerSchema,
-    approval: z.object({ supervisorName: requiredText(120, 'o nome do supervisor que aprovou') }).nullish().transform((v) => v ?? null),
+    /** A supervisor's login and password, when a clerk's offer exceeds the clerk's limits. */
+    approval: approvalCredentials.nullish().transform((v) => v ?? null),
   }),
   'agreements.get': z.object({ id }),
   'agreements.list': z.object({ customerId: id }),

@@ -15,6 +15,8 @@ export interface UserRow extends SessionUser {
   active: boolean;
   createdAt: string;
   lastLoginAt: string | null;
+  /** Until when the login is locked after too many wrong passwords (ISO instant), or null. */
+  lockedUntil: string | null;
 }
 
 export interface UsersStatus {
@@ -29,7 +31,7 @@ export interface UsersStatus {
   idleLockMinutes: number;
 }
 
-export type UsersTable = 'users';
+export type UsersTable = 'users' | 'login_attempts';
 
 export interface UsersApi {
   'users.status': { params: Params<'users.status'>; result: UsersStatus };
@@ -42,4 +44,5 @@ export interface UsersApi {
   'users.create': { params: Params<'users.create'>; result: UserRow };
   'users.update': { params: Params<'users.update'>; result: UserRow };
   'users.setIdleLock': { params: Params<'users.setIdleLock'>; result: { idleLockMinutes: number } };
+  'users.unlock': { params: Params<'users.unlock'>; result: UserRow };
 }

@@ -17,6 +17,11 @@ const newPassword = z
   .max(200, 'Senha: no máximo 200 caracteres');
 const typedPassword = z.string({ error: 'Informe a senha' }).min(1, 'Informe a senha').max(200, 'Senha: no máximo 200 caracteres');
 const name = requiredText(100, 'o nome');
+/**
+ * A supervisor's (or admin's) login and password typed on someone else's screen to approve what exceeds that
+ * person's limits; checked like a login, with the same attempt limit.
+ */
+export const approvalCredentials = z.object({ login, password: typedPassword }, { error: 'Informe login e senha de quem aprova' });
 export const userRole = z.enum(['clerk', 'supervisor', 'admin'], { error: 'Papel inválido: use atendente, supervisor ou administrador' });
 
 export const usersSchemas = {
@@ -30,4 +35,5 @@ export const usersSchemas = {
   'users.create': z.object({ name, login, role: userRole, password: newPassword }),
   'users.update': z.object({ id, name: name.optional(), role: userRole.optional(), active: z.boolean({ error: 'Ativo: informe sim ou não' }).optional(), password: newPassword.optional() }),
   'users.setIdleLock': z.object({ minutes: z.number({ error: 'Informe os minutos' }).int('Minutos: número inteiro').min(1, 'Minutos: pelo menos 1').max(240, 'Minutos: no máximo 240') }),
+  'users.unlock': z.object({ id }),
 } satisfies Record<string, z.ZodType>;

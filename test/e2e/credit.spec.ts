@@ -85,6 +85,18 @@ test('a customer risk card shows score, class and reasons; a bureau score enters
   await dialog.screenshot({ path: `${SCREENSHOT_DIR}/credit-08-analysis.png` });
   await dialog.getByTestId('analysis-approve').click();
   await expect(card.getByTestId('analysis-line').first()).toContainText('Aguardando o comitê', { timeout: 15_000 });
+
+  // The committee: a supervisor types their own login and password on this screen.
+  await app.call('users.create', { name: 'Carlos Comitê', login: 'carlos', role: 'supervisor', password: 'senha-do-carlos' });
+  await card.getByTestId('analysis-second-approve').click();
+  const committee = page.getByTestId('approval-dialog');
+  await expect(committee).toContainText('Limite de R$ 80.000,00 decidido por');
+  await committee.getByTestId('approval-login').fill('carlos');
+  await committee.getByTestId('approval-password').fill('senha-do-carlos');
+  await committee.screenshot({ path: `${SCREENSHOT_DIR}/credit-09-committee-approval.png` });
+  await committee.getByTestId('approval-confirm').click();
+  await expect(card.getByTestId('analysis-line').first()).toContainText('Aprovada', { timeout: 15_000 });
+  await expect(card.getByTestId('analysis-line').first()).toContainText('comitê: Carlos Comitê');
 });
 
 test('blocked list as PDF for the sales force; negativação: authorize a candidate and mark it sent', async ({ page, app }) => {

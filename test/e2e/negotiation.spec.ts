@@ -77,9 +77,17 @@ test('creating a 6-installment agreement (with supervisor approval) renegotiates
   await expect(third.getByTestId('offer-policy')).toContainText('Entrada de 0% abaixo do mínimo de 10%');
   await page.keyboard.press('Control+Enter');
 
+  // The supervisor approves at the clerk's screen with their own login and password.
+  await app.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: 'senha-da-marta' });
   const approval = page.getByTestId('approval-dialog');
   await expect(approval).toContainText('Entrada de 0% abaixo do mínimo de 10%');
-  await approval.getByTestId('approval-name').fill('Marta Supervisora');
+  await approval.getByTestId('approval-login').fill('marta');
+  await approval.getByTestId('approval-password').fill('senha-errada');
+  await approval.getByTestId('approval-confirm').click();
+  await expect(approval.getByText('Login ou senha incorretos.')).toBeVisible();
+  await expect(approval.getByTestId('approval-password')).toHaveValue('');
+  await approval.getByTestId('approval-password').fill('senha-da-marta');
+  await approval.screenshot({ path: `${SCREENSHOT_DIR}/negotiation-02c-approval.png` });
   await approval.getByTestId('approval-confirm').click();
 
   await expect(page.getByTestId('agreement-status')).toHaveText('Ativo');
@@ -93,7 +101,9 @@ test('creating a 6-installment agreement (with supervisor approval) renegotiates
   await page.getByTestId('agreement-pdf').click();
   const pdfPath = `${SCREENSHOT_DIR}/../negotiation-termo.pdf`;
   await (await download).saveAs(pdfPath);
-  expect(execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' })).toContain('TERMO DE ACORDO E CONFISSÃO DE DÍVIDA');
+  const termo = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+  expect(termo).toContain('TERMO DE ACORDO E CONFISSÃO DE DÍVIDA');
+  expect(termo).toContain('Condições aprovadas por Marta Supervisora (supervisor).');
   await page.getByTestId('agreement-message').click();
   await expect(page.getByTestId('message-text')).toContainText('Parcela 1/6');
   await expect(page.getByTestId('message-text')).toContainText('000201');

@@ -60,3 +60,33 @@ test('first run creates the admin, then sign out, sign in, an admin adds a clerk
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
   await expect(page.getByTestId('mine-submit')).toBeVisible();
 });
+
+test('five wrong passwords lock the login and the login screen says until when; an admin unlocks it', async ({ page, app }) => {
+  await app.call('users.setupAdmin', { name: 'Marta Souza', login: 'marta', password: PASSWORD });
+  await app.call('users.create', { name: 'Caio Lima', login: 'caio', role: 'clerk', password: 'senha-do-caio' });
+  // A customer on file, so the app opens past the first-run choice.
+  await app.call('customers.create', { legalName: 'Empório Bom Preço Ltda', document: '11.222.333/0001-81', kind: 'PJ' });
+  await app.call('users.logout', {});
+  await page.goto(app.url);
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await page.getByTestId('login-login').fill('caio');
+  for (let i = 1; i <= 5; i++) {
+    await page.getByTestId('login-password').fill(`senha-errada-${i}`);
+    await page.getByTestId('login-submit').click();
+    await expect(page.getByTestId('login-error')).toContainText(i < 5 ? 'Login ou senha incorretos.' : 'Login bloqueado até');
+  }
+  // The e2e clock stands at 14:00 in São Paulo: locked for 15 minutes.
+  await expect(page.getByTestId('login-error')).toHaveText(/^Login bloqueado até 14:15 depois de 5 senhas erradas seguidas\./);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-05-lockout.png` });
+
+  await page.getByTestId('login-login').fill('marta');
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('nav-users').click();
+  await expect(page.getByTestId('user-locked-caio')).toContainText('Bloqueado até');
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-06-locked-user.png` });
+  await page.getByTestId('user-unlock-caio').click();
+  await expect(page.getByTestId('user-locked-caio')).toHaveCount(0);
+  await app.call('users.logout', {});
+  expect((await app.backend.dispatch('users.login', { login: 'caio', password: 'senha-do-caio' })).ok).toBe(true);
+});

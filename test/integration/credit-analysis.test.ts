@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CNPJS, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
+import { CNPJS, expectError, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
 
 let tb: TestBackend;
 let actor = 'ana';
@@ -35,23 +35,47 @@ describe('new-customer credit analysis', () => {
     expect(limitOf(customerId)).toBe(30_000_00);
   });
 
-  it('above the threshold it waits for a second, different approver before the limit changes', async () => {
+  it('above the threshold it waits for a second approver: a different supervisor or admin, by login and password', async () => {
+    const carlos = await tb.call('users.create', { name: 'Carlos Comitê', login: 'carlos', role: 'supervisor', password: 'senha-do-carlos' });
+    await tb.call('users.create', { name: 'Bia Atendente', login: 'bia', role: 'clerk', password: 'senha-da-bia' });
     const a = await tb.call('creditAnalysis.create', { customerId, requestedLimitCents: 120_000_00, bureauScore: 800, checklist: complete, references: [{ company: 'Alfa', paysOnTime: true, highestCreditCents: 150_000_00 }] });
     const d = await tb.call('creditAnalysis.decide', { id: a.id, approve: true, limitCents: 120_000_00, expectedUpdatedAt: a.updatedAt });
     expect(d.status).toBe('awaiting_second_approval');
     expect(limitOf(customerId)).toBe(0);
+    const second = (approval: { login: string; password: string } | null) => tb.callRaw('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt, approval });
 
-    const same = await tb.callRaw('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt });
-    expect(same.ok).toBe(false);
-    if (!same.ok) expect(same.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('outra pessoa') });
+    // Nobody qualified at the screen, a clerk, or a wrong password: refused, naming the field, nothing written.
+    expect(expectError(await second(null))).toMatchObject({ code: 'FORBIDDEN', details: { fields: [{ path: 'approval.login' }] } });
+    expect(expectError(await second({ login: 'bia', password: 'senha-da-bia' }))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('"bia" é atendente') });
+    expect(expectError(await second({ login: 'carlos', password: 'errada' }))).toMatchObject({ code: 'VALIDATION', message: 'Segunda aprovação: login ou senha incorretos.' });
+    expect(limitOf(customerId)).toBe(0);
+    expect((await tb.call('creditAnalysis.list', { customerId }))[0]!.status).toBe('awaiting_second_approval');
 
-    actor = 'carlos';
-    const s = await tb.call('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt });
-    expect(s).toMatchObject({ status: 'approved', secondApprover: 'carlos', decidedBy: 'ana' });
+    const s = await tb.call('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt, approval: { login: 'carlos', password: 'senha-do-carlos' } });
+    expect(s).toMatchObject({ status: 'approved', secondApprover: 'Carlos Comitê', secondApproverUserId: carlos.id, decidedBy: 'ana' });
     expect(limitOf(customerId)).toBe(120_000_00);
-    const log = (await tb.call('activity.list', { customerId, limit: 3 })).rows.map((r) => [r.action, r.actor]);
-    expect(log).toEqual([['credit_analysis.second_approved', 'carlos'], ['credit_analysis.awaiting_second_approval', 'ana'], ['credit_analysis.created', 'ana']]);
+    const log = (await tb.call('activity.list', { customerId, limit: 3 })).rows.map((r) => [r.action, r.actor, r.details.approvedBy]);
+    expect(log).toEqual([['credit_analysis.second_approved', 'ana', 'Carlos Comitê'], ['credit_analysis.awaiting_second_approval', 'ana', undefined], ['credit_analysis.created', 'ana', undefined]]);
     expect((await tb.call('creditAnalysis.list', { customerId })).map((x) => x.id)).toEqual([a.id]);
+  });
+
+  it('the supervisor who decided cannot be the second approver; another logged-in supervisor approves without typing a password', async () => {
+    await tb.call('users.create', { name: 'Carlos Comitê', login: 'carlos', role: 'supervisor', password: 'senha-do-carlos' });
+    const rui = await tb.call('users.create', { name: 'Rui Admin', login: 'rui', role: 'admin', password: 'senha-do-rui' });
+    await tb.call('users.login', { login: 'carlos', password: 'senha-do-carlos' });
+    const a = await tb.call('creditAnalysis.create', { customerId, requestedLimitCents: 90_000_00, bureauScore: 800, checklist: complete });
+    const d = await tb.call('creditAnalysis.decide', { id: a.id, approve: true, limitCents: 90_000_00, expectedUpdatedAt: a.updatedAt });
+    expect(d).toMatchObject({ status: 'awaiting_second_approval', decidedBy: 'Carlos Comitê' });
+    const own = expectError(await tb.callRaw('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt }));
+    expect(own.code).toBe('FORBIDDEN');
+    const ownTyped = expectError(await tb.callRaw('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt, approval: { login: 'carlos', password: 'senha-do-carlos' } }));
+    expect(ownTyped).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('outra pessoa') });
+    expect(limitOf(customerId)).toBe(0);
+
+    await tb.call('users.login', { login: 'rui', password: 'senha-do-rui' });
+    const s = await tb.call('creditAnalysis.secondApproval', { id: a.id, approve: true, expectedUpdatedAt: d.updatedAt });
+    expect(s).toMatchObject({ status: 'approved', secondApprover: 'Rui Admin', secondApproverUserId: rui.id });
+    expect(limitOf(customerId)).toBe(90_000_00);
   });
 
   it('a rejection keeps the limit; deciding twice is refused', async () => {

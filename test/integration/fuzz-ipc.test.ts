@@ -23,6 +23,14 @@ const SLOW_METHODS: Record<string, number> = { 'credit.blockedPdf': 4, 'backup.c
  */
 const KNOWN_INTERNAL: Record<string, string> = {};
 
+/**
+ * Methods that check a typed password. A wrong one is refused but still counted (the attempt limit), and the
+ * 5th in a row logs the lockout: on refusal they may write those two tables and nothing else.
+ */
+const PASSWORD_CHECKED: ReadonlySet<string> = new Set(['users.login', 'users.changePassword', 'agreements.create', 'creditAnalysis.secondApproval']);
+const ATTEMPT_TABLES: ReadonlySet<string> = new Set(['login_attempts', 'activity_log', 'audit_chain_head']);
+const withoutAttemptTables = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([t]) => !ATTEMPT_TABLES.has(t)));
+
 const HOSTILE_STRINGS = [
   '',
   ' ',
@@ -161,6 +169,8 @@ describe('fuzz: every IPC method with hostile params', () => {
         fc.asyncProperty(paramsFor(method), async (params) => {
           const versionBefore = raw.pragma('data_version', { simple: true });
           const logsBefore = tb.logs.length;
+          const countsBefore = PASSWORD_CHECKED.has(method) ? tableCounts(raw) : null;
+          const lastActivityBefore = raw.prepare('SELECT COALESCE(MAX(id), 0) FROM activity_log').pluck().get();
           const env = await tb.backend.dispatch(method, params);
           const code = env.ok ? 'ok' : env.error.code;
           answers.set(code, (answers.get(code) ?? 0) + 1);
@@ -170,7 +180,13 @@ describe('fuzz: every IPC method with hostile params', () => {
             else throw new Error(report);
           }
           // data_version moves when another connection (the backend's) committed anything at all.
-          if (!env.ok && raw.pragma('data_version', { simple: true }) !== versionBefore) {
+          if (countsBefore) {
+            if (!env.ok) {
+              const wrote = `${method} answered ${env.error.code} but wrote for ${describeParams(params)}`;
+              expect(withoutAttemptTables(tableCounts(raw)), wrote).toEqual(withoutAttemptTables(countsBefore));
+              expect(raw.prepare(`SELECT action FROM activity_log WHERE id > ? AND action <> 'user.lockedOut'`).pluck().all(lastActivityBefore), wrote).toEqual([]);
+            }
+          } else if (!env.ok && raw.pragma('data_version', { simple: true }) !== versionBefore) {
             throw new Error(`${method} answered ${env.error.code} but committed a write for ${describeParams(params)}; rows now: ${JSON.stringify(tableCounts(raw))}`);
           }
         }),

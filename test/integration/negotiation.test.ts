@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { negotiationReviewJob } from '../../electron/backend/negotiation/negotiation.jobs';
 import type { InvoiceRow } from '../../shared/ipc/contract';
+import type { Envelope } from '../../shared/ipc/envelope';
+import type { AgreementDetail } from '../../shared/ipc/negotiation.contract';
 import type { Params } from '../../shared/ipc/schemas';
 import { AS_OF, expectError, minusDays, openTestBackend, removeAllTempDirs, testClock, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
 
@@ -17,6 +19,14 @@ afterEach(() => {
   tb.close();
   removeAllTempDirs();
 });
+
+const SUPERVISOR_PASSWORD = 'senha-da-marta';
+const CLERK_PASSWORD = 'senha-do-caio';
+/** A real supervisor's credentials, as typed on the clerk's screen. */
+async function supervisorApproval(): Promise<{ login: string; password: string }> {
+  await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: SUPERVISOR_PASSWORD });
+  return { login: 'marta', password: SUPERVISOR_PASSWORD };
+}
 
 /** R$ 10.000,00 due 45 days before the as-of date: DOMAIN.md's example → 10.350,00 updated. */
 async function invoice(overrides: Partial<Params<'invoices.create'>> = {}): Promise<InvoiceRow> {
@@ -129,19 +139,72 @@ describe('agreements.create', () => {
     expect(await tb.call('agreements.list', { customerId })).toHaveLength(1);
   });
 
-  it('beyond the clerk limits it needs a supervisor, recorded by name and time; beyond the supervisor it is refused', async () => {
+  it('beyond the clerk limits it needs a real supervisor typing login and password; beyond the supervisor it is refused', async () => {
+    const supervisor = await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: SUPERVISOR_PASSWORD });
+    await tb.call('users.create', { name: 'Caio Atendente', login: 'caio', role: 'clerk', password: CLERK_PASSWORD });
     const a = await invoice();
     const tooMany = sixInstallments({ installmentCount: 10 });
-    const refused = expectError(await tb.callRaw('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer: tooMany }));
-    expect(refused.code).toBe('FORBIDDEN');
+    const create = (approval: Params<'agreements.create'>['approval'], offer = tooMany) => tb.callRaw('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer, approval });
+    const before = { invoices: rawInvoices(), activity: count('activity_log') };
+    const nothingWritten = () => {
+      expect(count('agreements')).toBe(0);
+      expect(rawInvoices()).toEqual(before.invoices);
+      expect(count('activity_log')).toBe(before.activity);
+    };
+
+    const refused = expectError(await create(null));
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', details: { needsApproval: true } });
     expect(refused.message).toContain('10 parcelas acima do limite de 6');
-    expect(count('agreements')).toBe(0);
+    nothingWritten();
 
-    const beyond = expectError(await tb.callRaw('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer: sixInstallments({ installmentCount: 13 }), approval: { supervisorName: 'Marta' } }));
+    const wrong = expectError(await create({ login: 'marta', password: 'senha-errada' }));
+    expect(wrong).toMatchObject({ code: 'VALIDATION', message: 'Aprovação do supervisor: login ou senha incorretos.', details: { fields: [{ path: 'approval.password' }] } });
+    const unknown = expectError(await create({ login: 'ninguem', password: SUPERVISOR_PASSWORD }));
+    expect(unknown.message).toBe(wrong.message);
+    const byClerk = expectError(await create({ login: 'caio', password: CLERK_PASSWORD }));
+    expect(byClerk).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('"caio" é atendente; só um supervisor ou administrador pode aprovar'), details: { fields: [{ path: 'approval.login' }] } });
+    nothingWritten();
+
+    const beyond = expectError(await create({ login: 'marta', password: SUPERVISOR_PASSWORD }, sixInstallments({ installmentCount: 13 })));
     expect(beyond.message).toContain('mesmo com aprovação');
+    nothingWritten();
 
-    const ok = await tb.call('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer: tooMany, approval: { supervisorName: 'Marta Supervisora' } });
-    expect(ok).toMatchObject({ approvedBy: 'Marta Supervisora', approvedAt: '2026-11-25T15:00:00.000Z', approvalReasons: ['10 parcelas acima do limite de 6'] });
+    const ok = await tb.call('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer: tooMany, approval: { login: 'MARTA', password: SUPERVISOR_PASSWORD } });
+    expect(ok).toMatchObject({ approvedBy: 'Marta Supervisora', approvedByUserId: supervisor.id, approvedAt: '2026-11-25T15:00:00.000Z', approvalReasons: ['10 parcelas acima do limite de 6'] });
+    const logged = tb.raw().prepare(`SELECT actor, details FROM activity_log WHERE action = 'agreement.created'`).get() as { actor: string; details: string };
+    expect(logged.actor).toBe('teste');
+    expect(JSON.parse(logged.details)).toMatchObject({ approvedBy: 'Marta Supervisora', approverUserId: supervisor.id });
+    const everything = JSON.stringify(tb.raw().prepare('SELECT * FROM activity_log').all()) + tb.logs.join('\n');
+    expect(everything).not.toContain(SUPERVISOR_PASSWORD);
+    expect(everything).not.toContain('senha-errada');
+  });
+
+  it('a logged-in supervisor works under the supervisor limits and is recorded as the approver', async () => {
+    const supervisor = await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: SUPERVISOR_PASSWORD });
+    await tb.call('users.login', { login: 'marta', password: SUPERVISOR_PASSWORD });
+    const a = await invoice();
+    const tooMany = sixInstallments({ installmentCount: 10 });
+    const [evaluation] = (await tb.call('negotiation.simulate', { customerId, invoiceIds: [a.id], asOf: AS_OF, offers: [tooMany] })).offers;
+    expect(evaluation).toMatchObject({ ok: true, policy: { needsApproval: false }, clerkPolicy: { needsApproval: true } });
+    const ok = await tb.call('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer: tooMany });
+    expect(ok).toMatchObject({ createdBy: 'Marta Supervisora', approvedBy: 'Marta Supervisora', approvedByUserId: supervisor.id, approvalReasons: ['10 parcelas acima do limite de 6'] });
+    // Not even a supervisor goes beyond the supervisor limits.
+    const b = await invoice();
+    const beyond = expectError(await tb.callRaw('agreements.create', { customerId, invoiceIds: [b.id], asOf: AS_OF, offer: sixInstallments({ installmentCount: 13 }) }));
+    expect(beyond.message).toContain('mesmo com aprovação');
+  });
+
+  it('a logged-in clerk needs another person: the clerk cannot approve with their own login', async () => {
+    await tb.call('users.create', { name: 'Caio Atendente', login: 'caio', role: 'clerk', password: CLERK_PASSWORD });
+    await tb.call('users.create', { name: 'Rui Admin', login: 'rui', role: 'admin', password: SUPERVISOR_PASSWORD });
+    await tb.call('users.login', { login: 'caio', password: CLERK_PASSWORD });
+    const a = await invoice();
+    const create = (approval: Params<'agreements.create'>['approval']) =>
+      tb.callRaw('agreements.create', { customerId, invoiceIds: [a.id], asOf: AS_OF, offer: sixInstallments({ installmentCount: 10 }), approval });
+    expect(expectError(await create({ login: 'caio', password: CLERK_PASSWORD })).code).toBe('FORBIDDEN');
+    expect(count('agreements')).toBe(0);
+    const ok = (await create({ login: 'rui', password: SUPERVISOR_PASSWORD })) as Envelope<AgreementDetail>;
+    expect(ok.ok && ok.data).toMatchObject({ createdBy: 'Caio Atendente', approvedBy: 'Rui Admin' });
   });
 
   it('a failure midway leaves nothing behind', async () => {
@@ -185,7 +248,7 @@ describe('paying and breaking agreements (clock simulation)', () => {
       invoiceIds: [(await invoice({ amountCents: 90_000 })).id],
       asOf: AS_OF,
       offer: sixInstallments({ downPaymentCents: 0, installmentCount: 2, waiveInterest: false }),
-      approval: { supervisorName: 'Marta' },
+      approval: await supervisorApproval(),
     }).then((d) => ({ detail: d }));
     for (const i of detail.installments) await payInstallment(i.invoiceId, i.amountCents, AS_OF);
     expect(await tb.call('negotiation.review', {})).toMatchObject({ agreementsCompleted: 1, agreementsBroken: 0 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/ipc/envelope';
-import { expectError, openTestBackend, removeAllTempDirs, validCustomer, type TestBackend } from '../helpers/backend';
+import { expectError, makeTempDir, openTestBackend, removeAllTempDirs, testClock, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
 
 let tb: TestBackend;
 afterEach(() => {
@@ -121,5 +121,97 @@ describe('users and login', () => {
     await tb.call('users.logout', {});
     expect(expectError(await tb.callRaw('users.login', { login: 'marta', password: ADMIN.password })).code).toBe('FORBIDDEN');
     await tb.call('users.login', { login: 'marta', password: 'nova-senha-1' });
+  });
+});
+
+describe('login attempt limit', () => {
+  const CLERK = { name: 'Caio Atendente', login: 'caio', role: 'clerk' as const, password: 'senha-do-caio' };
+  /** 2026-11-25T15:00Z is 12:00 in São Paulo: five wrong passwords lock the login until 12:15. */
+  const LOCKED_UNTIL_MESSAGE = 'Login bloqueado até 12:15 depois de 5 senhas erradas seguidas. Tente de novo depois desse horário ou peça a um administrador para desbloquear.';
+  const minutes = (n: number) => n * 60_000;
+  let clock: ReturnType<typeof testClock>;
+
+  async function withClerk(dir?: string) {
+    clock = testClock();
+    tb = openTestBackend({ auth: 'required', clock, ...(dir ? { dir } : {}) });
+    await tb.call('users.setupAdmin', ADMIN);
+    await tb.call('users.create', CLERK);
+    await tb.call('users.logout', {});
+  }
+  const login = (user: string, password: string) => tb.callRaw('users.login', { login: user, password });
+  async function failFiveTimes(user: string) {
+    const messages: string[] = [];
+    for (let i = 0; i < 5; i++) messages.push(expectError(await login(user, `errada-${i}`)).message);
+    return messages;
+  }
+
+  it('locks a login for 15 minutes after 5 wrong passwords in a row, says until when, logs it, and counts again after', async () => {
+    await withClerk();
+    const messages = await failFiveTimes('caio');
+    expect(messages.slice(0, 4)).toEqual(Array(4).fill('Login ou senha incorretos.'));
+    expect(messages[4]).toBe(LOCKED_UNTIL_MESSAGE);
+    // The right password does not open it while locked.
+    expect(expectError(await login('caio', CLERK.password))).toMatchObject({ code: 'FORBIDDEN', message: LOCKED_UNTIL_MESSAGE });
+    clock.advanceMs(minutes(14));
+    expect(expectError(await login('CAIO', CLERK.password)).message).toBe(LOCKED_UNTIL_MESSAGE);
+    clock.advanceMs(minutes(1));
+    expect(await tb.call('users.login', { login: 'caio', password: CLERK.password })).toMatchObject({ login: 'caio' });
+
+    const lockouts = tb.raw().prepare(`SELECT actor, details FROM activity_log WHERE action = 'user.lockedOut'`).all() as { actor: string; details: string }[];
+    expect(lockouts).toHaveLength(1);
+    expect(JSON.parse(lockouts[0]!.details)).toEqual({ login: 'caio', userId: 2, failures: 5, lockedUntil: '2026-11-25T15:15:00.000Z' });
+    expect(JSON.stringify(tb.raw().prepare('SELECT * FROM activity_log').all())).not.toMatch(/errada-|senha-do-caio/);
+
+    // A success starts the count over: four more wrong ones do not lock.
+    await tb.call('users.logout', {});
+    for (let i = 0; i < 4; i++) expectError(await login('caio', 'errada'));
+    await tb.call('users.login', { login: 'caio', password: CLERK.password });
+  });
+
+  it('an unknown login answers and locks exactly like a known one', async () => {
+    await withClerk();
+    const unknown = await failFiveTimes('ninguem');
+    const known = await failFiveTimes('caio');
+    expect(unknown).toEqual(known);
+  });
+
+  it('the lockout survives reopening the database', async () => {
+    const dir = makeTempDir();
+    await withClerk(dir);
+    await failFiveTimes('caio');
+    tb.close();
+    tb = openTestBackend({ auth: 'required', clock, dir });
+    clock.advanceMs(minutes(10));
+    expect(expectError(await login('caio', CLERK.password)).message).toBe(LOCKED_UNTIL_MESSAGE);
+  });
+
+  it('an administrator sees the lockout on the users list and unlocks it', async () => {
+    await withClerk();
+    await failFiveTimes('caio');
+    await tb.call('users.login', { login: 'marta', password: ADMIN.password });
+    const caio = (await tb.call('users.list', {})).find((u) => u.login === 'caio')!;
+    expect(caio.lockedUntil).toBe('2026-11-25T15:15:00.000Z');
+    expect(await tb.call('users.unlock', { id: caio.id })).toMatchObject({ login: 'caio', lockedUntil: null });
+    expect(tb.raw().prepare(`SELECT COUNT(*) FROM activity_log WHERE action = 'user.unlocked'`).pluck().get()).toBe(1);
+    await tb.call('users.logout', {});
+    await tb.call('users.login', { login: 'caio', password: CLERK.password });
+    // Only an administrator unlocks.
+    expect(expectError(await tb.callRaw('users.unlock', { id: caio.id })).code).toBe('FORBIDDEN');
+  });
+
+  it('wrong supervisor-approval passwords count towards the same lockout', async () => {
+    clock = testClock();
+    tb = openTestBackend({ clock });
+    await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: ADMIN.password });
+    const customerId = (await tb.call('customers.create', validCustomer())).id;
+    const invoice = await tb.call('invoices.create', validInvoice(customerId, { amountCents: 1_000_000, dueDate: '2026-10-11' }));
+    const offer = { kind: 'installments', downPaymentCents: 0, downPaymentDate: '2026-11-25', installmentCount: 10, interval: { unit: 'months' }, firstDueDate: '2026-12-25' } as const;
+    const approve = (password: string) => tb.callRaw('agreements.create', { customerId, invoiceIds: [invoice.id], asOf: '2026-11-25', offer, approval: { login: 'marta', password } });
+    for (let i = 0; i < 4; i++) expect(expectError(await approve('errada')).code).toBe('VALIDATION');
+    const locked = expectError(await approve('errada'));
+    expect(locked).toMatchObject({ code: 'FORBIDDEN', message: `Aprovação do supervisor: ${LOCKED_UNTIL_MESSAGE}`, details: { fields: [{ path: 'approval.login' }] } });
+    expect(expectError(await approve(ADMIN.password)).message).toContain('Login bloqueado até 12:15');
+    expect(expectError(await tb.callRaw('users.login', { login: 'marta', password: ADMIN.password })).message).toBe(LOCKED_UNTIL_MESSAGE);
+    expect(tb.raw().prepare('SELECT COUNT(*) FROM agreements').pluck().get()).toBe(0);
   });
 });

@@ -12,16 +12,19 @@ import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import type { AnalysisRow } from '../db/repos/credit-analysis.repo';
+import { APPROVER_ROLES, credentialsService } from '../users/credentials';
 
 const SECOND_APPROVAL_KEY = 'credit.secondApprovalAboveCents';
 
 /**
  * New-customer credit analysis: the clerk records documents, references, bureau score and the requested
  * limit; the app suggests a limit with reasons; a decision above the threshold waits for a second,
- * different approver (the credit committee) before the limit reaches the customer record.
+ * different approver (the credit committee: a supervisor or admin, logged in or typing their login and password
+ * on the screen) before the limit reaches the customer record.
  */
 export function creditAnalysisService(ctx: Context, policy: () => CreditPolicy) {
   const repo = ctx.repos.creditAnalysis;
+  const credentials = credentialsService(ctx);
 
   function threshold(): number {
     const raw = ctx.repos.credit.getSetting(SECOND_APPROVAL_KEY);
@@ -47,8 +50,10 @@ export function creditAnalysisService(ctx: Context, policy: () => CreditPolicy) 
       decidedLimitCents: r.decidedLimitCents,
       decisionNote: r.decisionNote,
       decidedBy: r.decidedBy,
+      decidedByUserId: r.decidedByUserId,
       decidedAt: r.decidedAt,
       secondApprover: r.secondApprover,
+      secondApproverUserId: r.secondApproverUserId,
       secondApprovedAt: r.secondApprovedAt,
       secondApprovalAboveCents: threshold(),
       createdBy: r.createdBy,
@@ -99,7 +104,7 @@ export function creditAnalysisService(ctx: Context, policy: () => CreditPolicy) 
         const at = ctx.nowIso();
         const needsSecond = p.approve && p.limitCents > threshold();
         const status = !p.approve ? 'rejected' : needsSecond ? 'awaiting_second_approval' : 'approved';
-        if (!repo.decide(p.id, { status, limitCents: p.approve ? p.limitCents : 0, note: p.note, actor: ctx.actor() }, p.expectedUpdatedAt, at)) throw stale();
+        if (!repo.decide(p.id, { status, limitCents: p.approve ? p.limitCents : 0, note: p.note, actor: ctx.actor(), actorUserId: ctx.user()?.id ?? null }, p.expectedUpdatedAt, at)) throw stale();
         if (status === 'approved') repo.setCustomerLimit(a.customerId, p.limitCents, at);
         ctx.repos.activity.append(
           { actor: ctx.actor(), action: `credit_analysis.${status}`, customerId: a.customerId, details: { id: p.id, limitCents: p.limitCents, note: p.note } },
@@ -109,18 +114,37 @@ export function creditAnalysisService(ctx: Context, policy: () => CreditPolicy) 
       });
     },
 
-    secondApproval(p: ParsedParams<'creditAnalysis.secondApproval'>): CreditAnalysis {
+    async secondApproval(p: ParsedParams<'creditAnalysis.secondApproval'>): Promise<CreditAnalysis> {
+      const decided = mustGet(p.id);
+      // The decider is known by user id when they were logged in; analyses decided without login only have the name.
+      const isDecider = (u: { id: number; name: string }) => (decided.decidedByUserId !== null ? u.id === decided.decidedByUserId : u.name === decided.decidedBy);
+      const sameUserMessage = 'a segunda aprovação deve ser de outra pessoa (comitê de crédito), não de quem decidiu.';
+      const acting = ctx.user();
+      // Checked before the transaction: scrypt is asynchronous, and a wrong password counts even when nothing else is written.
+      const approver =
+        acting && APPROVER_ROLES.has(acting.role) && !isDecider(acting)
+          ? acting
+          : p.approval
+            ? await credentials.approver(p.approval, { label: 'Segunda aprovação', excluded: isDecider, excludedMessage: sameUserMessage })
+            : null;
+      if (!approver) {
+        throw new AppError('FORBIDDEN', 'Segunda aprovação: um supervisor ou administrador que não decidiu a análise deve digitar login e senha.', {
+          fields: [{ path: 'approval.login', message: 'Informe login e senha de quem aprova' }],
+        });
+      }
       return ctx.tx(() => {
         const a = mustGet(p.id);
-        if (a.decidedBy === ctx.actor()) {
-          throw new AppError('FORBIDDEN', 'A segunda aprovação deve ser de outra pessoa (comitê de crédito), não de quem decidiu.');
-        }
         const at = ctx.nowIso();
         const status = p.approve ? 'approved' : 'rejected';
-        if (!repo.secondApproval(p.id, { status, actor: ctx.actor() }, p.expectedUpdatedAt, at)) throw stale();
+        if (!repo.secondApproval(p.id, { status, approver }, p.expectedUpdatedAt, at)) throw stale();
         if (status === 'approved') repo.setCustomerLimit(a.customerId, a.decidedLimitCents ?? 0, at);
         ctx.repos.activity.append(
-          { actor: ctx.actor(), action: `credit_analysis.second_${status}`, customerId: a.customerId, details: { id: p.id, limitCents: a.decidedLimitCents } },
+          {
+            actor: ctx.actor(),
+            action: `credit_analysis.second_${status}`,
+            customerId: a.customerId,
+            details: { id: p.id, limitCents: a.decidedLimitCents, approvedBy: approver.name, approverUserId: approver.id },
+          },
           at,
         );
         return toAnalysis(mustGet(p.id));

@@ -19,6 +19,7 @@ import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import { agreementDocument, agreementMessage } from '../reports/agreement.report';
 import { renderPdf } from '../reports/pdf/kit';
+import { APPROVER_ROLES, credentialsService } from '../users/credentials';
 import { promisesService } from './promises.service';
 import { settingsService } from './settings.service';
 import { readNegotiationSettings } from './negotiation-settings';
@@ -41,6 +42,12 @@ export function negotiationService(ctx: Context) {
   const { customers, invoices, activity } = ctx.repos;
   const { agreements } = ctx.repos.negotiation;
   const promises = promisesService(ctx);
+  const credentials = credentialsService(ctx);
+  /** A supervisor or admin acting works under the supervisor's limits and approves their own agreements. */
+  const actingApprover = () => {
+    const user = ctx.user();
+    return user && APPROVER_ROLES.has(user.role) ? user : null;
+  };
 
   /** The chosen títulos, checked (this customer's, still open, not disputed), updated to the as-of date on the customer's bank calendar. */
   function loadDebt(sel: DebtSelection, charges = readNegotiationSettings(ctx).charges): { debt: UpdatedDebtSummary; rows: InvoiceRow[] } {
@@ -74,7 +81,9 @@ export function negotiationService(ctx: Context) {
     const { policies } = readNegotiationSettings(ctx);
     try {
       const result = evaluateOffer(debt.totals, offer, debt.asOf);
-      return { ok: true, result, policy: checkPolicy(result, offer, policies.clerk), beyondSupervisor: checkPolicy(result, offer, policies.supervisor) };
+      const clerkPolicy = checkPolicy(result, offer, policies.clerk);
+      const beyondSupervisor = checkPolicy(result, offer, policies.supervisor);
+      return { ok: true, result, policy: actingApprover() ? beyondSupervisor : clerkPolicy, clerkPolicy, beyondSupervisor };
     } catch (e) {
       if (e instanceof NegotiationInputError) return { ok: false, field: e.field, message: e.message };
       throw e;
@@ -157,8 +166,21 @@ export function negotiationService(ctx: Context) {
     /**
      * One transaction: the agreement, its originals turned 'renegotiated' and linked, the installment títulos
      * (with their own document numbers and Pix txids) and the activity log land together or not at all.
+     * Beyond a clerk's limits it needs a supervisor: the one logged in, or one who typed login and password.
      */
-    create(p: ParsedParams<'agreements.create'>): AgreementDetail {
+    async create(p: ParsedParams<'agreements.create'>): Promise<AgreementDetail> {
+      const acting = ctx.user();
+      const supervisorActing = actingApprover();
+      // Checked before the transaction: scrypt is asynchronous, and a wrong password counts even when nothing else is written.
+      const approver =
+        supervisorActing ??
+        (p.approval
+          ? await credentials.approver(p.approval, {
+              label: 'Aprovação do supervisor',
+              excluded: (u) => u.id === acting?.id,
+              excludedMessage: 'quem aprova deve ser outra pessoa, não quem está fazendo o acordo.',
+            })
+          : null);
       return ctx.tx(() => {
         const { charges } = readNegotiationSettings(ctx);
         const { debt, rows } = loadDebt(p, charges);
@@ -166,18 +188,28 @@ export function negotiationService(ctx: Context) {
         if (!evaluation.ok) {
           throw new AppError('VALIDATION', evaluation.message, { fields: [{ path: `offer.${evaluation.field}`, message: evaluation.message }] });
         }
-        const { result, policy, beyondSupervisor } = evaluation;
+        const { result, clerkPolicy, beyondSupervisor } = evaluation;
         if (beyondSupervisor.needsApproval) {
           throw new AppError('FORBIDDEN', `Oferta fora da política mesmo com aprovação do supervisor: ${beyondSupervisor.reasons.join('; ')}.`, { reasons: beyondSupervisor.reasons });
         }
-        if (policy.needsApproval && !p.approval) {
-          throw new AppError('FORBIDDEN', `Este acordo precisa da aprovação de um supervisor: ${policy.reasons.join('; ')}.`, { reasons: policy.reasons, needsApproval: true });
+        if (clerkPolicy.needsApproval && !approver) {
+          throw new AppError('FORBIDDEN', `Este acordo precisa da aprovação de um supervisor: ${clerkPolicy.reasons.join('; ')}.`, { reasons: clerkPolicy.reasons, needsApproval: true });
         }
-        const approvedBy = policy.needsApproval ? p.approval!.supervisorName : null;
+        // A supervisor acting is always the approver; a clerk's typed approval counts only where it was needed.
+        const approvedBy = supervisorActing ?? (clerkPolicy.needsApproval ? approver : null);
         const at = ctx.nowIso();
         const by = ctx.actor();
         const id = agreements.insert(
-          { customerId: p.customerId, asOf: p.asOf, terms: { offer: p.offer, charges, correctionFactor: p.correctionFactor }, result, debt: debt.totals, approvalReasons: policy.reasons, approvedBy, by },
+          {
+            customerId: p.customerId,
+            asOf: p.asOf,
+            terms: { offer: p.offer, charges, correctionFactor: p.correctionFactor },
+            result,
+            debt: debt.totals,
+            approvalReasons: clerkPolicy.reasons,
+            approvedBy: approvedBy && { userId: approvedBy.id, name: approvedBy.name },
+            by,
+          },
           at,
         );
         const statusById = new Map(rows.map((r) => [r.id, r.status]));
@@ -193,7 +225,7 @@ export function negotiationService(ctx: Context) {
             actor: by,
             action: 'agreement.created',
             customerId: p.customerId,
-            details: { agreementId: id, amountCents: result.totalToPayCents, negotiatedCents: result.negotiatedCents, installments: result.schedule.length, approvedBy, approvalReasons: policy.reasons },
+            details: { agreementId: id, amountCents: result.totalToPayCents, negotiatedCents: result.negotiatedCents, installments: result.schedule.length, approvedBy: approvedBy?.name ?? null, approverUserId: approvedBy?.id ?? null, approvalReasons: clerkPolicy.reasons },
           },
           at,
         );

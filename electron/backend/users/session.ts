@@ -45,6 +45,7 @@ const ADMIN_METHODS: ReadonlySet<string> = new Set<Method>([
   'users.create',
   'users.update',
   'users.setIdleLock',
+  'users.unlock',
   'settings.updateCompany',
   'dunning.settings.save',
   'credit.savePolicy',

@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/ipc/envelope';
-import type { SessionUser, UserRow } from '../../../shared/ipc/users.contract';
+import type { SessionUser } from '../../../shared/ipc/users.contract';
 import type { Context } from '../context';
 import { statementCache } from '../db/statements';
 import type { HandlerGroup } from '../router';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
+import { credentialsService, lockedOutMessage, sessionUser } from './credentials';
+import { hashPassword } from './password';
 import type { Session } from './session';
 import { usersRepo } from './users.repo';
 
@@ -11,10 +12,9 @@ const IDLE_LOCK_KEY = 'users.idleLockMinutes';
 const DEFAULT_IDLE_LOCK_MINUTES = 15;
 const WRONG_CREDENTIALS = 'Login ou senha incorretos.';
 
-const sessionUser = ({ id, name, login, role }: UserRow): SessionUser => ({ id, name, login, role });
-
 export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
   const users = usersRepo(statementCache(ctx.db));
+  const credentials = credentialsService(ctx);
   const idleLockMinutes = () => Number(ctx.repos.settings.get(IDLE_LOCK_KEY) ?? DEFAULT_IDLE_LOCK_MINUTES);
   /** An activity-log entry about `user`; `actor` is who did it (the user themself when logging in). */
   const record = (action: string, user: SessionUser, details: Record<string, unknown> = {}, actor = ctx.actor()) =>
@@ -25,7 +25,7 @@ export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
     return user;
   };
   const getUser = (id: number) => {
-    const user = users.get(id);
+    const user = users.get(id, ctx.nowIso());
     if (!user) throw new AppError('NOT_FOUND', `Usuário ${id} não encontrado.`);
     return user;
   };
@@ -54,13 +54,12 @@ export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
       },
     },
     'users.login': {
-      writes: ['users', 'activity_log'],
+      writes: ['users', 'login_attempts', 'activity_log'],
       async run(p) {
-        const found = users.credentials(p.login);
-        const matches = found ? await verifyPassword(p.password, found.password) : await burnPasswordCheck(p.password);
-        if (!found || !matches) throw new AppError('FORBIDDEN', WRONG_CREDENTIALS);
-        if (!found.user.active) throw new AppError('FORBIDDEN', 'Este usuário foi desativado: fale com um administrador.');
-        const user = sessionUser(found.user);
+        const checked = await credentials.check(p.login, p.password);
+        if (!checked.ok) throw new AppError('FORBIDDEN', checked.lockedUntil ? lockedOutMessage(checked.lockedUntil) : WRONG_CREDENTIALS);
+        if (!checked.user.active) throw new AppError('FORBIDDEN', 'Este usuário foi desativado: fale com um administrador.');
+        const user = sessionUser(checked.user);
         ctx.tx(() => {
           users.touchLogin(user.id, ctx.nowIso());
           record('user.login', user, {}, user.name);
@@ -85,12 +84,14 @@ export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
       },
     },
     'users.changePassword': {
-      writes: ['users', 'activity_log'],
+      writes: ['users', 'login_attempts', 'activity_log'],
       async run(p) {
         const user = loggedUser();
-        const found = users.credentials(user.login);
-        if (!found || !(await verifyPassword(p.currentPassword, found.password))) {
-          throw new AppError('VALIDATION', 'Senha atual incorreta.', { fields: [{ path: 'currentPassword', message: 'Senha atual incorreta' }] });
+        // Counted like a login, so an unattended session cannot be used to guess its own password.
+        const checked = await credentials.check(user.login, p.currentPassword);
+        if (!checked.ok) {
+          const message = checked.lockedUntil ? lockedOutMessage(checked.lockedUntil) : 'Senha atual incorreta.';
+          throw new AppError('VALIDATION', message, { fields: [{ path: 'currentPassword', message }] });
         }
         const password = await hashPassword(p.newPassword);
         ctx.tx(() => {
@@ -100,7 +101,7 @@ export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
         return null;
       },
     },
-    'users.list': { run: () => users.list() },
+    'users.list': { run: () => users.list(ctx.nowIso()) },
     'users.create': {
       writes: ['users', 'activity_log'],
       async run(p) {
@@ -131,6 +132,17 @@ export function usersHandlers(ctx: Context, session: Session): HandlerGroup {
           session.refresh(sessionUser(after));
           record('user.updated', after, { role: after.role, active: after.active, passwordReset: password !== null });
           return after;
+        });
+      },
+    },
+    'users.unlock': {
+      writes: ['login_attempts', 'activity_log'],
+      run(p) {
+        return ctx.tx(() => {
+          const user = getUser(p.id);
+          users.clearAttempts(user.login);
+          record('user.unlocked', user, { lockedUntil: user.lockedUntil });
+          return getUser(user.id);
         });
       },
     },

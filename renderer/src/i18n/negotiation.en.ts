@@ -145,7 +145,7 @@ export const negotiationEn: Shape<typeof negotiationPtBR> = {
     invalidPercent: 'Invalid percentage: use 10 or 10,5',
     invalidInteger: 'Use a whole number above zero',
   },
-  approval: { title: 'Supervisor approval', lead: 'This offer goes beyond your authority:', name: 'Name of the approving supervisor', confirm: 'Approve and create agreement' },
+  approval: { title: 'Supervisor approval', lead: 'This offer goes beyond your authority:', confirm: 'Approve and create agreement' },
   create: 'Create agreement',
   creating: 'Creating agreement…',
   created: 'Agreement ACD-{{id}} created.',

@@ -155,7 +155,6 @@ export const negotiationPtBR = {
   approval: {
     title: 'Aprovação do supervisor',
     lead: 'Esta oferta passa da sua alçada:',
-    name: 'Nome do supervisor que aprovou',
     confirm: 'Aprovar e criar acordo',
   },
   create: 'Criar acordo',

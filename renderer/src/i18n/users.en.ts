@@ -41,12 +41,22 @@ export const usersEn: typeof usersPtBR = {
     resetPassword: 'New password',
     newPasswordFor: 'New password for {{name}}',
     passwordReset: 'Password of {{name}} reset.',
+    lockedUntil: 'Locked until {{time}}',
+    lockedHint: 'Wrong password 5 times in a row',
+    unlock: 'Unlock',
+    unlocked: 'Login of {{name}} unlocked.',
   },
   idle: {
     title: 'Idle lock',
     text: 'After this long without keyboard or mouse, the screen locks and asks for the password again.',
     minutes: 'Minutes',
     saved: 'The screen now locks after {{minutes}} min idle.',
+  },
+  approval: {
+    lead: 'A supervisor or administrator (someone else) types their own login and password here to approve.',
+    login: 'Approver’s login',
+    password: 'Approver’s password',
+    checking: 'Checking…',
   },
   mine: {
     title: 'My password',

@@ -39,12 +39,22 @@ export const usersPtBR = {
     resetPassword: 'Nova senha',
     newPasswordFor: 'Nova senha de {{name}}',
     passwordReset: 'Senha de {{name}} redefinida.',
+    lockedUntil: 'Bloqueado até {{time}}',
+    lockedHint: 'Senha errada 5 vezes seguidas',
+    unlock: 'Desbloquear',
+    unlocked: 'Login de {{name}} desbloqueado.',
   },
   idle: {
     title: 'Bloqueio por inatividade',
     text: 'Sem uso de teclado ou mouse por esse tempo, a tela é bloqueada e pede a senha de novo.',
     minutes: 'Minutos',
     saved: 'A tela agora bloqueia após {{minutes}} min sem uso.',
+  },
+  approval: {
+    lead: 'Um supervisor ou administrador (outra pessoa) digita aqui o próprio login e senha para aprovar.',
+    login: 'Login de quem aprova',
+    password: 'Senha de quem aprova',
+    checking: 'Conferindo…',
   },
   mine: {
     title: 'Minha senha',

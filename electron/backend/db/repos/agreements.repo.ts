@@ -32,7 +32,7 @@ export interface AgreementRow extends AgreementSummary {
 }
 
 const SUMMARY_COLUMNS = `a.id, a.customer_id AS customerId, a.as_of AS asOf, a.offer_kind AS offerKind, a.negotiated_cents AS negotiatedCents,
-  a.total_to_pay_cents AS totalToPayCents, a.status, a.status_reason AS statusReason, a.approved_by AS approvedBy,
+  a.total_to_pay_cents AS totalToPayCents, a.status, a.status_reason AS statusReason, a.approved_by AS approvedBy, a.approved_by_user_id AS approvedByUserId,
   a.created_at AS createdAt, a.created_by AS createdBy,
   (SELECT COUNT(*) FROM agreement_installments ai WHERE ai.agreement_id = a.id) AS installmentCount,
   (SELECT COALESCE(SUM(i.paid_cents), 0) FROM agreement_installments ai JOIN invoices i ON i.id = ai.invoice_id WHERE ai.agreement_id = a.id) AS paidCents`;
@@ -40,7 +40,7 @@ const SUMMARY_COLUMNS = `a.id, a.customer_id AS customerId, a.as_of AS asOf, a.o
 export function agreementsRepo(prepare: Prepare) {
   return {
     insert(
-      w: { customerId: number; asOf: string; terms: AgreementTerms; result: OfferResult; debt: { principalCents: number; correctionCents: number; fineCents: number; interestCents: number }; approvalReasons: string[]; approvedBy: string | null; by: string },
+      w: { customerId: number; asOf: string; terms: AgreementTerms; result: OfferResult; debt: { principalCents: number; correctionCents: number; fineCents: number; interestCents: number }; approvalReasons: string[]; approvedBy: { userId: number; name: string } | null; by: string },
       at: string,
     ): number {
       const r = w.result;
@@ -48,10 +48,10 @@ export function agreementsRepo(prepare: Prepare) {
         prepare(
           `INSERT INTO agreements (customer_id, as_of, offer_kind, terms, principal_cents, correction_cents, fine_cents, interest_cents,
              debt_total_cents, discount_cents, negotiated_cents, down_payment_cents, financing_interest_cents, total_to_pay_cents,
-             approval_reasons, approved_by, approved_at, created_at, created_by, updated_at)
+             approval_reasons, approved_by, approved_by_user_id, approved_at, created_at, created_by, updated_at)
            VALUES (@customerId, @asOf, @offerKind, @terms, @principalCents, @correctionCents, @fineCents, @interestCents,
              @debtTotalCents, @discountCents, @negotiatedCents, @downPaymentCents, @financingInterestCents, @totalToPayCents,
-             @approvalReasons, @approvedBy, @approvedAt, @at, @by, @at)`,
+             @approvalReasons, @approvedBy, @approvedByUserId, @approvedAt, @at, @by, @at)`,
         ).run({
           customerId: w.customerId,
           asOf: w.asOf,
@@ -65,7 +65,8 @@ export function agreementsRepo(prepare: Prepare) {
           financingInterestCents: r.financingInterestCents,
           totalToPayCents: r.totalToPayCents,
           approvalReasons: JSON.stringify(w.approvalReasons),
-          approvedBy: w.approvedBy,
+          approvedBy: w.approvedBy?.name ?? null,
+          approvedByUserId: w.approvedBy?.userId ?? null,
           approvedAt: w.approvedBy ? at : null,
           by: w.by,
           at,

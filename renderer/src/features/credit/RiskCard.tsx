@@ -2,9 +2,12 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseBrDate } from '../../../../shared/domain/dates';
 import type { CreditAnalysis, CustomerRisk } from '../../../../shared/ipc/credit.contract';
+import type { SessionUser } from '../../../../shared/ipc/users.contract';
 import { api, ApiCallError } from '../../api/client';
 import { toast } from '../../components/toast.store';
 import { date, dateTime, money } from '../../i18n/format';
+import { ApprovalDialog, type ApprovalCredentials } from '../users/ApprovalDialog';
+import { useSession } from '../users/session.store';
 import { CreditAnalysisDialog } from './CreditAnalysisDialog';
 import { reasonText } from './reason-text';
 
@@ -138,11 +141,22 @@ function BureauForm({ customerId, asOf, risk, onSaved }: { customerId: number; a
   );
 }
 
+/** A supervisor or admin other than the decider approves as themself; anyone else asks one to type login and password. */
+function approvesAsThemself(user: SessionUser | null | undefined, a: CreditAnalysis): boolean {
+  if (!user || user.role === 'clerk') return false;
+  return a.decidedByUserId !== null ? user.id !== a.decidedByUserId : user.name !== a.decidedBy;
+}
+
 function AnalysisLine({ analysis: a }: { analysis: CreditAnalysis }) {
   const { t } = useTranslation();
+  const session = useSession();
+  /** The committee's pending decision while the approver types their credentials. */
+  const [asking, setAsking] = useState<boolean | null>(null);
+  const send = (approve: boolean, approval: ApprovalCredentials | null) => api.invoke('creditAnalysis.secondApproval', { id: a.id, approve, expectedUpdatedAt: a.updatedAt, approval });
   async function secondApproval(approve: boolean) {
+    if (!approvesAsThemself(session?.user, a)) return setAsking(approve);
     try {
-      await api.invoke('creditAnalysis.secondApproval', { id: a.id, approve, expectedUpdatedAt: a.updatedAt });
+      await send(approve, null);
     } catch (e) {
       toast.error(e instanceof Error ? e.message : String(e));
     }
@@ -156,13 +170,26 @@ function AnalysisLine({ analysis: a }: { analysis: CreditAnalysis }) {
       </span>
       {a.status === 'awaiting_second_approval' && (
         <span className="page__actions">
-          <button type="button" className="button button--small" onClick={() => void secondApproval(false)}>
+          <button type="button" className="button button--small" onClick={() => void secondApproval(false)} data-testid="analysis-second-reject">
             {t('credit.analysis.reject')}
           </button>
           <button type="button" className="button button--small button--primary" onClick={() => void secondApproval(true)} data-testid="analysis-second-approve">
             {t('credit.analysis.secondApprove')}
           </button>
         </span>
+      )}
+      {asking !== null && (
+        <ApprovalDialog
+          title={t('credit.analysis.secondTitle')}
+          confirmLabel={t(asking ? 'credit.analysis.secondApprove' : 'credit.analysis.secondReject')}
+          onClose={() => setAsking(null)}
+          onApprove={async (approval) => {
+            await send(asking, approval);
+            setAsking(null);
+          }}
+        >
+          <p className="dialog__lead">{t('credit.analysis.secondLead', { limit: money(a.decidedLimitCents ?? 0), by: a.decidedBy ?? '', threshold: money(a.secondApprovalAboveCents) })}</p>
+        </ApprovalDialog>
       )}
     </div>
   );

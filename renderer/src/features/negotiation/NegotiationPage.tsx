@@ -1,17 +1,17 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatBrDate, parseBrDate } from '../../../../shared/domain/dates';
 import type { ScheduleEntry } from '../../../../shared/domain/negotiation';
 import type { CustomerDetail, InvoiceRow } from '../../../../shared/ipc/contract';
 import type { NegotiationSimulation, OfferEvaluation } from '../../../../shared/ipc/negotiation.contract';
 import { api } from '../../api/client';
-import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { Field } from '../../components/Field';
 import { navigate } from '../../components/route';
 import { toast } from '../../components/toast.store';
 import { date, integer, money } from '../../i18n/format';
 import { apiFieldErrors } from '../../components/form-errors';
+import { ApprovalDialog, type ApprovalCredentials } from '../users/ApprovalDialog';
 import { DebtTable } from './DebtTable';
 import { defaultDrafts, draftToOffer, scheduleLabel, type DraftErrors, type OfferDraft } from './offer-draft';
 
@@ -78,20 +78,27 @@ export function NegotiationPage({ customerId }: { customerId: number }) {
     return sim.offers[index] ?? null;
   }
 
-  async function create(approval: string | null) {
+  /** Creates the chosen offer's agreement; a refusal throws (the approval dialog shows it on its fields). */
+  async function submitAgreement(approval: ApprovalCredentials | null) {
     const offer = parsed[chosen]?.offer;
     if (!offer || !asOf) return;
+    const a = await api.invoke('agreements.create', { customerId, invoiceIds: [...picked], asOf, correctionFactor: correction || null, offer, approval });
+    setApproving(null);
+    toast.success(t('negotiation.created', { id: a.id }));
+    navigate({ name: 'agreement', id: a.id });
+  }
+
+  async function create() {
     const evaluation = evaluationFor(chosen);
-    if (!evaluation?.ok) return;
-    if (evaluation.policy.needsApproval && approval === null) {
+    if (!parsed[chosen]?.offer || !asOf || !evaluation?.ok) return;
+    // Beyond the acting user's limits (a clerk's), a supervisor approves on this screen with login and password.
+    if (evaluation.policy.needsApproval) {
       setApproving(evaluation.policy.reasons);
       return;
     }
     setCreating(true);
     try {
-      const a = await api.invoke('agreements.create', { customerId, invoiceIds: [...picked], asOf, correctionFactor: correction || null, offer, approval: approval ? { supervisorName: approval } : null });
-      toast.success(t('negotiation.created', { id: a.id }));
-      navigate({ name: 'agreement', id: a.id });
+      await submitAgreement(null);
     } catch (e) {
       toast.error(apiFieldErrors(e).message);
     } finally {
@@ -103,7 +110,7 @@ export function NegotiationPage({ customerId }: { customerId: number }) {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && approving === null) {
         e.preventDefault();
-        void create(null);
+        void create();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -197,21 +204,21 @@ export function NegotiationPage({ customerId }: { customerId: number }) {
           )}
 
           <div className="neg-footer">
-            <button type="button" className="button button--primary button--large" disabled={creating || !evaluationFor(chosen)?.ok || picked.size === 0} onClick={() => void create(null)} data-testid="create-agreement" aria-keyshortcuts="Control+Enter">
+            <button type="button" className="button button--primary button--large" disabled={creating || !evaluationFor(chosen)?.ok || picked.size === 0} onClick={() => void create()} data-testid="create-agreement" aria-keyshortcuts="Control+Enter">
               {creating ? t('negotiation.creating') : `${t('negotiation.create')} · ${t('negotiation.offer.name', { n: chosen + 1 })}`}
             </button>
           </div>
         </>
       )}
       {approving && (
-        <ApprovalDialog
-          reasons={approving}
-          onClose={() => setApproving(null)}
-          onApprove={(name) => {
-            setApproving(null);
-            void create(name);
-          }}
-        />
+        <ApprovalDialog title={t('negotiation.approval.title')} confirmLabel={t('negotiation.approval.confirm')} onClose={() => setApproving(null)} onApprove={submitAgreement}>
+          <p className="dialog__lead">{t('negotiation.approval.lead')}</p>
+          <ul className="neg-reasons">
+            {approving.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
+        </ApprovalDialog>
       )}
     </section>
   );
@@ -364,45 +371,5 @@ function ScheduleList({ schedule }: { schedule: ScheduleEntry[] }) {
         )}
       </tbody>
     </table>
-  );
-}
-
-function ApprovalDialog({ reasons, onClose, onApprove }: { reasons: string[]; onClose(): void; onApprove(name: string): void }) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (name.trim().length < 2) return setError(t('negotiation.approval.name'));
-    onApprove(name.trim());
-  }
-  return (
-    <Dialog
-      title={t('negotiation.approval.title')}
-      onClose={onClose}
-      testId="approval-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="approval-form" className="button button--primary" data-testid="approval-confirm">
-            {t('negotiation.approval.confirm')}
-          </button>
-        </>
-      }
-    >
-      <form id="approval-form" className="form" onSubmit={submit} noValidate>
-        <p className="dialog__lead">{t('negotiation.approval.lead')}</p>
-        <ul className="neg-reasons">
-          {reasons.map((r) => (
-            <li key={r}>{r}</li>
-          ))}
-        </ul>
-        <Field label={t('negotiation.approval.name')} error={error} required>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus data-testid="approval-name" />
-        </Field>
-      </form>
-    </Dialog>
   );
 }

@@ -81,6 +81,16 @@ function UserRowView({ user, isMe, onChanged }: { user: UserRow; isMe: boolean; 
     }
   };
 
+  const unlock = async () => {
+    try {
+      await api.invoke('users.unlock', { id: user.id });
+      toast.success(t('users.admin.unlocked', { name: user.name }));
+      onChanged();
+    } catch (e) {
+      toast.error(e instanceof Error ? e.message : String(e));
+    }
+  };
+
   return (
     <tr data-testid={`user-row-${user.login}`}>
       <td>
@@ -93,9 +103,22 @@ function UserRowView({ user, isMe, onChanged }: { user: UserRow; isMe: boolean; 
       </td>
       <td>
         <span className={user.active ? 'badge badge--active' : 'badge badge--inactive'}>{user.active ? t('users.admin.active') : t('users.admin.inactive')}</span>
+        {user.lockedUntil && (
+          <>
+            {' '}
+            <span className="badge badge--blocked" title={t('users.admin.lockedHint')} data-testid={`user-locked-${user.login}`}>
+              {t('users.admin.lockedUntil', { time: dateTime(user.lockedUntil) })}
+            </span>
+          </>
+        )}
       </td>
       <td className="num">{user.lastLoginAt ? dateTime(user.lastLoginAt) : t('common.none')}</td>
       <td className="actions">
+        {user.lockedUntil && (
+          <button type="button" className="button button--small" onClick={() => void unlock()} data-testid={`user-unlock-${user.login}`}>
+            {t('users.admin.unlock')}
+          </button>
+        )}
         {newPassword === null ? (
           <button type="button" className="button button--small" onClick={() => setNewPassword('')} data-testid={`user-reset-${user.login}`}>
             {t('users.admin.resetPassword')}
