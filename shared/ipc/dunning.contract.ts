@@ -1,6 +1,7 @@
 /** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
 import type { DayKind, PayerCondition, StepChannel } from '../domain/dunning';
 import type { RiskClass } from '../domain/risk';
+import type { SmtpSecurity } from '../domain/smtp-security';
 import type { CsvFile } from './contract';
 import type { PdfFile } from './credit.contract';
 import type { Params } from './schemas';
@@ -96,16 +97,18 @@ export interface DunningSettingsView {
   smtp: {
     host: string;
     port: number;
-    security: 'tls' | 'starttls' | 'none';
+    security: SmtpSecurity;
     user: string | null;
-    allowSelfSigned: boolean;
     fromEmail: string;
     fromName: string;
   } | null;
   hasSmtpPassword: boolean;
   gateway: { url: string; authHeaderName: string | null; bodyTemplate: string } | null;
   hasGatewayAuthValue: boolean;
-  /** Where the secrets live: 'electron-safe-storage' on the desktop, 'memory' in browser/test mode. */
+  /**
+   * Where the secrets live: 'electron-safe-storage' on the desktop (encrypted by the OS); 'memory' in browser
+   * mode (`npm run web`), tests, or a desktop without a keyring: only in the running process, lost on restart.
+   */
   secretStorage: string;
 }
 
@@ -172,7 +175,9 @@ export interface StepEffectiveness {
 }
 
 export interface EffectivenessResult {
+  /** Contacts made from `since` to `until` (both included); payments count up to `until`. */
   since: string;
+  until: string;
   rows: StepEffectiveness[];
 }
 

@@ -1,5 +1,6 @@
 /** Params of the régua de cobrança, the clerk's queue and the outbox (see dunning.contract.ts). */
 import { z } from 'zod';
+import { isLocalRelayHost } from '../domain/smtp-security';
 import { cents, id, isoDate, limit, offset, optionalText, requiredText } from './schema-kit';
 
 export const stepChannel = z.enum(['email', 'whatsapp', 'sms', 'phone', 'letter', 'internal'], { error: 'Canal inválido' });
@@ -10,16 +11,25 @@ export const outboxStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'canc
 const positiveInt = (what: string, max: number) =>
   z.number({ error: `Informe ${what}` }).int(`${what}: use um número inteiro`).min(1, `${what}: no mínimo 1`).max(max, `${what}: no máximo ${max}`);
 
-const smtpSettings = z.object({
-  host: requiredText(200, 'o servidor SMTP'),
-  port: z.number({ error: 'Porta SMTP inválida' }).int('Porta SMTP inválida').min(1, 'Porta SMTP inválida').max(65535, 'Porta SMTP inválida'),
-  security: z.enum(['tls', 'starttls', 'none'], { error: 'Segurança SMTP inválida (TLS, STARTTLS ou nenhuma)' }),
-  user: optionalText(200),
-  /** Only to accept a self-signed certificate on a company's own server. */
-  allowSelfSigned: z.boolean().default(false),
-  fromEmail: z.string().trim().email('E-mail do remetente inválido'),
-  fromName: requiredText(120, 'o nome do remetente'),
-});
+/** The server's certificate is always verified; 'none' (no encryption) only for a relay on the local network. */
+const smtpSettings = z
+  .object({
+    host: requiredText(200, 'o servidor SMTP'),
+    port: z.number({ error: 'Porta SMTP inválida' }).int('Porta SMTP inválida').min(1, 'Porta SMTP inválida').max(65535, 'Porta SMTP inválida'),
+    security: z.enum(['tls', 'starttls', 'none'], { error: 'Segurança SMTP inválida (SSL/TLS, STARTTLS ou nenhuma)' }),
+    user: optionalText(200),
+    fromEmail: z.string().trim().email('E-mail do remetente inválido'),
+    fromName: requiredText(120, 'o nome do remetente'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.security !== 'none') return;
+    if (!isLocalRelayHost(v.host)) {
+      ctx.addIssue({ code: 'custom', path: ['host'], message: `Sem criptografia só é permitido um servidor local ou da rede interna; para ${v.host} escolha SSL/TLS ou STARTTLS` });
+    }
+    if (v.user !== null) {
+      ctx.addIssue({ code: 'custom', path: ['user'], message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' });
+    }
+  });
 
 const gatewaySettings = z.object({
   url: z
@@ -32,7 +42,11 @@ const gatewaySettings = z.object({
   bodyTemplate: requiredText(4000, 'o modelo do corpo da requisição'),
 });
 
-const effectivenessPeriod = z.object({ days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90) });
+/** `days` up to `asOf` (included; absent = today), so the dashboard shows the window ending at its own reference date. */
+const effectivenessPeriod = z.object({
+  days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90),
+  asOf: isoDate.optional(),
+});
 
 export const dunningSchemas = {
   'dunning.ladders.list': z.object({}),

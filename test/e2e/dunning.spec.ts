@@ -153,7 +153,7 @@ test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 a
       maxContactsPerDay: 1,
       maxContactsPerWeek: 3,
       maxCatchUpDays: 7,
-      smtp: { host: '127.0.0.1', port, security: 'none', user: null, allowSelfSigned: false, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' },
+      smtp: { host: '127.0.0.1', port, security: 'none', user: null, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' },
       gateway: null,
     });
     await customer(app.call, 0, 'Mercado Certo Ltda', 'joana@certo.com.br', { dueDate: '2026-11-25', amountCents: 50_000 });

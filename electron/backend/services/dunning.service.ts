@@ -81,7 +81,8 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       maxContactsPerDay: s.policy.maxContactsPerDay,
       maxContactsPerWeek: s.policy.maxContactsPerWeek,
       maxCatchUpDays: s.policy.maxCatchUpDays,
-      smtp: s.smtp,
+      // Field by field: settings saved by older versions may carry keys that no longer mean anything.
+      smtp: s.smtp && { host: s.smtp.host, port: s.smtp.port, security: s.smtp.security, user: s.smtp.user, fromEmail: s.smtp.fromEmail, fromName: s.smtp.fromName },
       hasSmtpPassword: deps.secrets.get(SECRET_SMTP_PASSWORD) !== null,
       gateway: s.gateway,
       hasGatewayAuthValue: deps.secrets.get(SECRET_GATEWAY_AUTH) !== null,
