@@ -10,6 +10,7 @@ import { migration0009 } from './0009_audit_chain';
 import { migration0010 } from './0010_users';
 import { migration0011 } from './0011_dashboard_snapshots';
 import { migration0012 } from './0012_dunning_behaviour';
+import { migration0013 } from './0013_dunning_effectiveness';
 
 export interface Migration {
   id: number;
@@ -19,4 +20,4 @@ export interface Migration {
 }
 
 /** Ordered, forward-only. A landed migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013];

@@ -134,9 +134,10 @@ export function outboxRepo(prepare: Prepare) {
      */
     effectiveness(since: string, until: string): StepEffectiveness[] {
       return prepare(
+        // INDEXED BY: left to itself the planner takes outbox_status (status = ?) and reads every body (0013).
         `WITH contacts AS (
            SELECT o.id AS contact_id, o.step_id, o.channel, substr(o.sent_at, 1, 10) AS on_day, o.invoice_ids
-           FROM outbox_messages o WHERE o.status = 'sent' AND o.sent_at >= @since AND o.sent_at < date(@until, '+1 day') AND o.step_id IS NOT NULL
+           FROM outbox_messages o INDEXED BY outbox_sent_effectiveness WHERE o.status = 'sent' AND o.sent_at >= @since AND o.sent_at < date(@until, '+1 day') AND o.step_id IS NOT NULL
            UNION ALL
            SELECT -t.id, t.step_id, s.channel, substr(t.done_at, 1, 10), t.invoice_ids
            FROM dunning_tasks t JOIN dunning_steps s ON s.id = t.step_id
