@@ -1,6 +1,7 @@
 /** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
 import type { DayKind, PayerCondition, StepChannel } from '../domain/dunning';
 import type { RiskClass } from '../domain/risk';
+import type { ContactWindow } from '../domain/contact-hours';
 import type { SmtpSecurity } from '../domain/smtp-security';
 import type { CsvFile } from './contract';
 import type { PdfFile } from './credit.contract';
@@ -89,6 +90,12 @@ export interface RunNowResult {
   runs: JobRunView[];
 }
 
+/** A UF's contact hours set by the company; index 0 = Sunday … 6 = Saturday, null = no contact that day. */
+export interface UfContactHours {
+  uf: string;
+  byWeekday: (ContactWindow | null)[];
+}
+
 export interface DunningSettingsView {
   clerkName: string;
   maxContactsPerDay: number;
@@ -105,6 +112,8 @@ export interface DunningSettingsView {
   hasSmtpPassword: boolean;
   gateway: { url: string; authHeaderName: string | null; bodyTemplate: string } | null;
   hasGatewayAuthValue: boolean;
+  /** UFs with their own contact hours; the others follow the law built in (SP by default, RJ's own). */
+  contactHours: UfContactHours[];
   /**
    * Where the secrets live: 'electron-safe-storage' on the desktop (encrypted by the OS); 'memory' in browser
    * mode (`npm run web`), tests, or a desktop without a keyring: only in the running process, lost on restart.

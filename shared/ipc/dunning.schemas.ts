@@ -1,6 +1,7 @@
 /** Params of the régua de cobrança, the clerk's queue and the outbox (see dunning.contract.ts). */
 import { z } from 'zod';
 import { isLocalRelayHost } from '../domain/smtp-security';
+import { isUf } from '../domain/uf';
 import { cents, id, isoDate, limit, offset, optionalText, requiredText } from './schema-kit';
 
 export const stepChannel = z.enum(['email', 'whatsapp', 'sms', 'phone', 'letter', 'internal'], { error: 'Canal inválido' });
@@ -29,6 +30,34 @@ const smtpSettings = z
     if (v.user !== null) {
       ctx.addIssue({ code: 'custom', path: ['user'], message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' });
     }
+  });
+
+const WEEKDAY_NAMES = ['domingo', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado'] as const;
+const contactWindow = z.object({
+  startMinute: z.number({ error: 'Horário de contato: informe o início' }).int().min(0, 'Horário de contato inválido').max(1439, 'Horário de contato inválido'),
+  endMinute: z.number({ error: 'Horário de contato: informe o fim' }).int().min(1, 'Horário de contato inválido').max(1440, 'Horário de contato inválido'),
+});
+/** Per-UF contact hours: each UF once, 7 days, each open day ending after it starts. */
+const contactHoursSettings = z
+  .array(
+    z.object({
+      uf: z.string().trim().toUpperCase().refine(isUf, 'Horário de contato: UF inválida'),
+      byWeekday: z.array(contactWindow.nullable()).length(7, 'Horário de contato: informe os 7 dias da semana'),
+    }),
+  )
+  .max(27, 'Horário de contato: no máximo uma regra por UF')
+  .default([])
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      if (seen.has(row.uf)) ctx.addIssue({ code: 'custom', path: [i, 'uf'], message: `Horário de contato: a UF ${row.uf} aparece mais de uma vez` });
+      seen.add(row.uf);
+      row.byWeekday.forEach((w, day) => {
+        if (w && w.endMinute <= w.startMinute) {
+          ctx.addIssue({ code: 'custom', path: [i, 'byWeekday', day], message: `Horário de contato de ${row.uf}, ${WEEKDAY_NAMES[day]}: o fim deve ser depois do início` });
+        }
+      });
+    });
   });
 
 const gatewaySettings = z.object({
@@ -94,6 +123,7 @@ export const dunningSchemas = {
     smtpPassword: z.string().max(500).optional(),
     gateway: gatewaySettings.nullable(),
     gatewayAuthValue: z.string().max(1000).optional(),
+    contactHours: contactHoursSettings,
   }),
   'queue.list': z.object({ offset, limit: limit(500, 100) }),
   'queue.complete': z

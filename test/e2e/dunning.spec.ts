@@ -129,6 +129,21 @@ test('ladder editor: edit a step and preview a template with a real customer', a
   // SMTP: the security mode is explicit; SSL/TLS moves the usual port; "none" warns and drops the login; a
   // public server in the clear is refused in pt-BR; browser mode says the password lives only in memory.
   const settings = page.getByTestId('sending-settings');
+  // Contact hours for MG: starts from São Paulo's law (Saturday open), Saturday closed and Monday from 10h.
+  const hours = settings.getByTestId('contact-hours');
+  await hours.getByTestId('contact-hours-uf').selectOption('MG');
+  await hours.getByTestId('contact-hours-add').click();
+  const mg = hours.getByTestId('contact-hours-MG');
+  await expect(mg.getByLabel('Contato permitido em MG, Sáb')).toBeChecked();
+  await expect(mg.getByLabel('Contato permitido em MG, Dom')).not.toBeChecked();
+  await mg.getByLabel('Contato permitido em MG, Sáb').uncheck();
+  await mg.getByLabel('Início do contato em MG, Seg').fill('10:00');
+  await settings.getByTestId('settings-save').click();
+  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+  await hours.screenshot({ path: `${SCREENSHOT_DIR}/dunning-08-contact-hours.png` });
+  const saved = await app.call<{ contactHours: { uf: string; byWeekday: ({ startMinute: number; endMinute: number } | null)[] }[] }>('dunning.settings.get', {});
+  expect(saved.contactHours.map((r) => [r.uf, r.byWeekday[1], r.byWeekday[6]])).toEqual([['MG', { startMinute: 600, endMinute: 1200 }, null]]);
+
   await settings.getByTestId('settings-smtp-on').check();
   await expect(settings.getByLabel('Porta')).toHaveValue('587');
   await expect(settings.getByTestId('settings-secret-memory')).toContainText('a senha fica só na memória do programa');

@@ -533,6 +533,49 @@ describe('régua: when and whether to contact', () => {
     ]);
   });
 
+  it('contact hours the company set for a UF rule its debtors, in the pass and again just before sending; a window that ends before it starts is refused', async () => {
+    const r = recordingMailer();
+    const desk = openDesk({ mailer: r.mailer, clock: testClock('2026-11-25T15:00:00.000Z') }); // Wednesday 12:00 in Brasília time
+    r.bind(desk.clock);
+    const window = (from: number, to: number) => ({ startMinute: from * 60, endMinute: to * 60 });
+    const weekdays = (from: number, to: number) => [null, ...Array.from({ length: 5 }, () => window(from, to)), null];
+    const base = { clerkName: 'Carla', maxContactsPerDay: 1, maxContactsPerWeek: 3, maxCatchUpDays: 7, smtp: null, gateway: null };
+    const saved = await desk.call('dunning.settings.save', { ...base, contactHours: [{ uf: 'mg', byWeekday: weekdays(10, 12) }] });
+    expect(saved.contactHours).toEqual([{ uf: 'MG', byWeekday: weekdays(10, 12) }]);
+
+    const sp = await customerWithEmail(desk, 'sp@sp.com.br');
+    const mg = await customerWithEmail(desk, 'mg@mg.com.br', {
+      address: { street: 'Rua C', streetNumber: '2', complement: null, district: 'Centro', city: 'Belo Horizonte', uf: 'MG', postalCode: '30110-000' },
+    });
+    await desk.call('invoices.create', validInvoice(sp.customerId, { dueDate: '2026-11-25' }));
+    await desk.call('invoices.create', validInvoice(mg.customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent.map((m) => m.to)).toEqual(['sp@sp.com.br']); // SP's law: until 20h
+    const queued = (await desk.call('outbox.list', { status: 'queued' })).rows;
+    expect(queued.map((q) => [q.toAddress, q.nextAttemptAt])).toEqual([['mg@mg.com.br', '2026-11-26T13:00:00.000Z']]); // MG: tomorrow 10h
+
+    // The window narrows overnight: the sender re-checks it and waits for 11h.
+    await desk.call('dunning.settings.save', { ...base, contactHours: [{ uf: 'MG', byWeekday: weekdays(11, 12) }] });
+    desk.clock.set('2026-11-26T13:00:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    const toMg = () => r.sent.filter((m) => m.to === 'mg@mg.com.br').map((m) => m.at);
+    expect(toMg()).toEqual([]);
+    const waiting = (await desk.call('outbox.list', { status: 'queued' })).rows.find((q) => q.toAddress === 'mg@mg.com.br');
+    expect(waiting?.nextAttemptAt).toBe('2026-11-26T14:00:00.000Z');
+    desk.clock.set('2026-11-26T14:00:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    expect(toMg()).toEqual(['2026-11-26T14:00:00.000Z']);
+
+    const wrong = [null, window(12, 10), null, null, null, null, null];
+    const env = await desk.backend.dispatch('dunning.settings.save', { ...base, contactHours: [{ uf: 'MG', byWeekday: wrong }, { uf: 'MG', byWeekday: weekdays(9, 18) }] });
+    expect(env.ok ? null : env.error.details).toEqual({
+      fields: [
+        { path: 'contactHours.0.byWeekday.1', message: 'Horário de contato de MG, segunda: o fim deve ser depois do início' },
+        { path: 'contactHours.1.uf', message: 'Horário de contato: a UF MG aparece mais de uma vez' },
+      ],
+    });
+  });
+
   it('a paused customer gets nothing until resumed; a disputed título pauses the customer', async () => {
     const r = recordingMailer();
     const desk = openDesk({ mailer: r.mailer });

@@ -77,7 +77,7 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     const customer = customers.get(m.customerId);
     const uf = customer?.address.uf ?? null;
     const tz = timeZoneFor(uf);
-    const rule = contactRuleFor(uf);
+    const rule = contactRuleFor(uf, deps.dunning.contactRules());
     const calendar = calendarFor(uf, customer?.address.city ?? null);
     const local = localTimeIn(ctx.clock.now(), tz);
     if (!isWithinContactHours(local, rule, calendar)) return { postponeTo: instantOf(nextContactSlot(local, rule, calendar), tz).toISOString() };

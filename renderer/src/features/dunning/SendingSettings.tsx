@@ -5,6 +5,7 @@ import type { DunningSettingsView } from '../../../../shared/ipc/dunning.contrac
 import { api, ApiCallError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
+import { ContactHoursEditor } from './ContactHoursEditor';
 
 type Smtp = NonNullable<DunningSettingsView['smtp']>;
 const EMPTY_SMTP: Smtp = { host: '', port: SMTP_DEFAULT_PORT.starttls, security: 'starttls', user: null, fromEmail: '', fromName: '' };
@@ -44,6 +45,7 @@ export function SendingSettings() {
         maxCatchUpDays: view.maxCatchUpDays,
         smtp: smtpOn ? smtp : null,
         gateway: view.gateway,
+        contactHours: view.contactHours,
         ...(password ? { smtpPassword: password } : {}),
       });
       setView(saved);
@@ -85,6 +87,7 @@ export function SendingSettings() {
         {num('maxContactsPerDay', t('dunning.settings.perDay'))}
         {num('maxContactsPerWeek', t('dunning.settings.perWeek'))}
         {num('maxCatchUpDays', t('dunning.settings.catchUp'))}
+        <ContactHoursEditor value={view.contactHours} onChange={(contactHours) => setView({ ...view, contactHours })} errors={errors} />
         <label className="filter--check span-2">
           <input type="checkbox" checked={smtpOn} onChange={(e) => setSmtpOn(e.target.checked)} data-testid="settings-smtp-on" /> {t('dunning.settings.smtpEnabled')}
         </label>
