@@ -87,15 +87,11 @@ export function EffectivenessTable({ rows, testId }: { rows: readonly StepEffect
               <td>{t(`dunning.channel.${r.channel}`)}</td>
               <td className="num">{integer(r.contacts)}</td>
               <td className="num">{integer(r.titulos)}</td>
-              <td className="num" title={t('dunning.effect.paidOf', { paid: integer(r.paidWithin3), of: integer(r.titulos) })}>
-                {share(r.paidWithin3, r.titulos)}
-              </td>
-              <td className="num" title={t('dunning.effect.paidOf', { paid: integer(r.paidWithin7), of: integer(r.titulos) })}>
-                {share(r.paidWithin7, r.titulos)}
-              </td>
-              <td className="num" title={t('dunning.effect.paidOf', { paid: integer(r.paidWithin15), of: integer(r.titulos) })}>
-                {share(r.paidWithin15, r.titulos)}
-              </td>
+              {[r.paidWithin3, r.paidWithin7, r.paidWithin15].map((paid, k) => (
+                <td key={k} className="num" title={t('dunning.effect.paidOf', { paid: integer(paid), of: integer(r.titulos) })}>
+                  {share(paid, r.titulos)}
+                </td>
+              ))}
               <td className="num">{money(r.recoveredCents)}</td>
             </tr>
           ))}
