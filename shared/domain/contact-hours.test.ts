@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBankCalendar } from './bank-calendar';
-import { contactRuleFor, instantOf, isWithinContactHours, localTimeIn, nextContactSlot, timeZoneFor } from './contact-hours';
+import { clockToMinute, contactRuleFor, instantOf, isWithinContactHours, localTimeIn, minuteToClock, nextContactSlot, RIO_DE_JANEIRO_RULE, SAO_PAULO_RULE, timeZoneFor, type ContactHoursRule } from './contact-hours';
 
 const sp = createBankCalendar('SP');
 const SP = contactRuleFor('SP');
@@ -38,5 +38,33 @@ describe('contact hours (São Paulo default)', () => {
     expect(localTimeIn(new Date('2026-11-26T02:30:00Z'), 'America/Sao_Paulo')).toEqual(at('2026-11-25', 23, 30));
     expect(instantOf(at('2026-11-26', 8), 'America/Sao_Paulo').toISOString()).toBe('2026-11-26T11:00:00.000Z');
     expect(instantOf(at('2026-11-26', 8), timeZoneFor('AM')).toISOString()).toBe('2026-11-26T12:00:00.000Z');
+  });
+});
+
+describe('contact hours set by the company per UF', () => {
+  const h = (from: number, to: number) => ({ startMinute: from * 60, endMinute: to * 60 });
+  const MG: ContactHoursRule = { byWeekday: [null, h(10, 12), h(10, 12), h(10, 12), h(10, 12), h(10, 12), null] };
+
+  it('the company\'s window replaces that UF\'s rule only; RJ keeps its law, the rest and an unknown UF follow SP', () => {
+    const company = { MG };
+    expect(contactRuleFor('MG', company)).toBe(MG);
+    expect(contactRuleFor('RJ', company)).toBe(RIO_DE_JANEIRO_RULE);
+    expect(contactRuleFor('BA', company)).toBe(SAO_PAULO_RULE);
+    expect(contactRuleFor(null, company)).toBe(SAO_PAULO_RULE);
+    expect(contactRuleFor('RJ', { RJ: MG })).toBe(MG);
+  });
+
+  it('a company window still closes on holidays and moves to the next open day', () => {
+    const mg = createBankCalendar('MG');
+    expect(isWithinContactHours(at('2026-11-25', 11, 59), MG, mg)).toBe(true);
+    expect(isWithinContactHours(at('2026-11-25', 12), MG, mg)).toBe(false);
+    expect(nextContactSlot(at('2026-11-25', 12), MG, mg)).toEqual(at('2026-11-26', 10));
+    expect(nextContactSlot(at('2026-11-19', 13), MG, mg)).toEqual(at('2026-11-23', 10)); // 20/11 holiday, then the weekend
+  });
+
+  it('converts minutes to and from the clock text of a time input', () => {
+    expect([0, 480, 845, 1440].map(minuteToClock)).toEqual(['00:00', '08:00', '14:05', '24:00']);
+    expect(['08:00', '8:30', '24:00', '00:00'].map(clockToMinute)).toEqual([480, 510, 1440, 0]);
+    expect(['', '8h', '25:00', '10:60', '24:01'].map(clockToMinute)).toEqual([null, null, null, null, null]);
   });
 });

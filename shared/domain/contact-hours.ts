@@ -27,9 +27,32 @@ export const RIO_DE_JANEIRO_RULE: ContactHoursRule = {
   byWeekday: [null, h(9, 19), h(9, 19), h(9, 19), h(9, 19), h(9, 19), null],
 };
 
-/** The rule for a debtor's UF; São Paulo's when the UF has no specific law (or is unknown). */
-export function contactRuleFor(uf: string | null): ContactHoursRule {
-  return uf === 'RJ' ? RIO_DE_JANEIRO_RULE : SAO_PAULO_RULE;
+/** UFs whose own law the app knows (DOMAIN.md); every other UF follows São Paulo's. */
+const BUILT_IN_RULES: Readonly<Record<string, ContactHoursRule>> = { RJ: RIO_DE_JANEIRO_RULE };
+
+/**
+ * Contact hours the company set for some UFs (its reading of a state law, or a stricter policy), keyed by UF.
+ * They replace the built-in rule of that UF only; holidays stay closed whatever the window says.
+ */
+export type ContactHoursByUf = Readonly<Record<string, ContactHoursRule>>;
+
+/** The rule for a debtor's UF: the company's, else the UF's own law, else São Paulo's (also for an unknown UF). */
+export function contactRuleFor(uf: string | null, companyRules: ContactHoursByUf = {}): ContactHoursRule {
+  if (uf === null) return SAO_PAULO_RULE;
+  return companyRules[uf] ?? BUILT_IN_RULES[uf] ?? SAO_PAULO_RULE;
+}
+
+/** 480 → "08:00" (the value of an `<input type="time">`); 1440 → "24:00". */
+export function minuteToClock(minute: number): string {
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
+/** "08:00" → 480, "24:00" → 1440; null when it is not a time of day. */
+export function clockToMinute(text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const minute = Number(m[1]) * 60 + Number(m[2]);
+  return Number(m[2]) < 60 && minute <= 1440 ? minute : null;
 }
 
 const ZONE_BY_UF: Readonly<Record<string, string>> = {

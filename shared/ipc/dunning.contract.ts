@@ -1,6 +1,8 @@
 /** The régua de cobrança (issue 5): ladders and templates, pauses, the clerk's queue and the outbox. */
 import type { DayKind, PayerCondition, StepChannel } from '../domain/dunning';
 import type { RiskClass } from '../domain/risk';
+import type { ContactWindow } from '../domain/contact-hours';
+import type { SmtpSecurity } from '../domain/smtp-security';
 import type { CsvFile } from './contract';
 import type { PdfFile } from './credit.contract';
 import type { Params } from './schemas';
@@ -88,6 +90,12 @@ export interface RunNowResult {
   runs: JobRunView[];
 }
 
+/** A UF's contact hours set by the company; index 0 = Sunday … 6 = Saturday, null = no contact that day. */
+export interface UfContactHours {
+  uf: string;
+  byWeekday: (ContactWindow | null)[];
+}
+
 export interface DunningSettingsView {
   clerkName: string;
   maxContactsPerDay: number;
@@ -96,16 +104,20 @@ export interface DunningSettingsView {
   smtp: {
     host: string;
     port: number;
-    security: 'tls' | 'starttls' | 'none';
+    security: SmtpSecurity;
     user: string | null;
-    allowSelfSigned: boolean;
     fromEmail: string;
     fromName: string;
   } | null;
   hasSmtpPassword: boolean;
   gateway: { url: string; authHeaderName: string | null; bodyTemplate: string } | null;
   hasGatewayAuthValue: boolean;
-  /** Where the secrets live: 'electron-safe-storage' on the desktop, 'memory' in browser/test mode. */
+  /** UFs with their own contact hours; the others follow the law built in (SP by default, RJ's own). */
+  contactHours: UfContactHours[];
+  /**
+   * Where the secrets live: 'electron-safe-storage' on the desktop (encrypted by the OS); 'memory' in browser
+   * mode (`npm run web`), tests, or a desktop without a keyring: only in the running process, lost on restart.
+   */
   secretStorage: string;
 }
 
@@ -172,7 +184,9 @@ export interface StepEffectiveness {
 }
 
 export interface EffectivenessResult {
+  /** Contacts made from `since` to `until` (both included); payments count up to `until`. */
   since: string;
+  until: string;
   rows: StepEffectiveness[];
 }
 

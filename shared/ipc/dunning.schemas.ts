@@ -1,5 +1,7 @@
 /** Params of the régua de cobrança, the clerk's queue and the outbox (see dunning.contract.ts). */
 import { z } from 'zod';
+import { isLocalRelayHost } from '../domain/smtp-security';
+import { isUf } from '../domain/uf';
 import { cents, id, isoDate, limit, offset, optionalText, requiredText } from './schema-kit';
 
 export const stepChannel = z.enum(['email', 'whatsapp', 'sms', 'phone', 'letter', 'internal'], { error: 'Canal inválido' });
@@ -10,16 +12,53 @@ export const outboxStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'canc
 const positiveInt = (what: string, max: number) =>
   z.number({ error: `Informe ${what}` }).int(`${what}: use um número inteiro`).min(1, `${what}: no mínimo 1`).max(max, `${what}: no máximo ${max}`);
 
-const smtpSettings = z.object({
-  host: requiredText(200, 'o servidor SMTP'),
-  port: z.number({ error: 'Porta SMTP inválida' }).int('Porta SMTP inválida').min(1, 'Porta SMTP inválida').max(65535, 'Porta SMTP inválida'),
-  security: z.enum(['tls', 'starttls', 'none'], { error: 'Segurança SMTP inválida (TLS, STARTTLS ou nenhuma)' }),
-  user: optionalText(200),
-  /** Only to accept a self-signed certificate on a company's own server. */
-  allowSelfSigned: z.boolean().default(false),
-  fromEmail: z.string().trim().email('E-mail do remetente inválido'),
-  fromName: requiredText(120, 'o nome do remetente'),
+/** The server's certificate is always verified; 'none' (no encryption) only for a relay on the local network. */
+const smtpSettings = z
+  .object({
+    host: requiredText(200, 'o servidor SMTP'),
+    port: z.number({ error: 'Porta SMTP inválida' }).int('Porta SMTP inválida').min(1, 'Porta SMTP inválida').max(65535, 'Porta SMTP inválida'),
+    security: z.enum(['tls', 'starttls', 'none'], { error: 'Segurança SMTP inválida (SSL/TLS, STARTTLS ou nenhuma)' }),
+    user: optionalText(200),
+    fromEmail: z.string().trim().email('E-mail do remetente inválido'),
+    fromName: requiredText(120, 'o nome do remetente'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.security !== 'none') return;
+    if (!isLocalRelayHost(v.host)) {
+      ctx.addIssue({ code: 'custom', path: ['host'], message: `Sem criptografia só é permitido um servidor local ou da rede interna; para ${v.host} escolha SSL/TLS ou STARTTLS` });
+    }
+    if (v.user !== null) {
+      ctx.addIssue({ code: 'custom', path: ['user'], message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' });
+    }
+  });
+
+const WEEKDAY_NAMES = ['domingo', 'segunda', 'terça', 'quarta', 'quinta', 'sexta', 'sábado'] as const;
+const contactWindow = z.object({
+  startMinute: z.number({ error: 'Horário de contato: informe o início' }).int().min(0, 'Horário de contato inválido').max(1439, 'Horário de contato inválido'),
+  endMinute: z.number({ error: 'Horário de contato: informe o fim' }).int().min(1, 'Horário de contato inválido').max(1440, 'Horário de contato inválido'),
 });
+/** Per-UF contact hours: each UF once, 7 days, each open day ending after it starts. */
+const contactHoursSettings = z
+  .array(
+    z.object({
+      uf: z.string().trim().toUpperCase().refine(isUf, 'Horário de contato: UF inválida'),
+      byWeekday: z.array(contactWindow.nullable()).length(7, 'Horário de contato: informe os 7 dias da semana'),
+    }),
+  )
+  .max(27, 'Horário de contato: no máximo uma regra por UF')
+  .default([])
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      if (seen.has(row.uf)) ctx.addIssue({ code: 'custom', path: [i, 'uf'], message: `Horário de contato: a UF ${row.uf} aparece mais de uma vez` });
+      seen.add(row.uf);
+      row.byWeekday.forEach((w, day) => {
+        if (w && w.endMinute <= w.startMinute) {
+          ctx.addIssue({ code: 'custom', path: [i, 'byWeekday', day], message: `Horário de contato de ${row.uf}, ${WEEKDAY_NAMES[day]}: o fim deve ser depois do início` });
+        }
+      });
+    });
+  });
 
 const gatewaySettings = z.object({
   url: z
@@ -32,7 +71,11 @@ const gatewaySettings = z.object({
   bodyTemplate: requiredText(4000, 'o modelo do corpo da requisição'),
 });
 
-const effectivenessPeriod = z.object({ days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90) });
+/** `days` up to `asOf` (included; absent = today), so the dashboard shows the window ending at its own reference date. */
+const effectivenessPeriod = z.object({
+  days: z.number().int().min(7, 'Período: no mínimo 7 dias').max(365, 'Período: no máximo 365 dias').default(90),
+  asOf: isoDate.optional(),
+});
 
 export const dunningSchemas = {
   'dunning.ladders.list': z.object({}),
@@ -80,6 +123,7 @@ export const dunningSchemas = {
     smtpPassword: z.string().max(500).optional(),
     gateway: gatewaySettings.nullable(),
     gatewayAuthValue: z.string().max(1000).optional(),
+    contactHours: contactHoursSettings,
   }),
   'queue.list': z.object({ offset, limit: limit(500, 100) }),
   'queue.complete': z

@@ -1,6 +1,7 @@
 /**
  * The régua in the browser against the real backend: the clerk's queue worked with the keyboard, the
- * ladder editor with a live template preview, and the outbox after a real SMTP delivery and a refusal.
+ * ladder editor with a live template preview and the SMTP security settings, the outbox after a real SMTP
+ * delivery and a refusal, and the ladder's effectiveness on the Painel.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -124,10 +125,44 @@ test('ladder editor: edit a step and preview a template with a real customer', a
   await expect(template.getByRole('alert')).toContainText('Campo desconhecido no modelo: {{apelido}}');
   await page.keyboard.press('Escape');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/dunning-04-ladder.png`, fullPage: true });
+
+  // SMTP: the security mode is explicit; SSL/TLS moves the usual port; "none" warns and drops the login; a
+  // public server in the clear is refused in pt-BR; browser mode says the password lives only in memory.
+  const settings = page.getByTestId('sending-settings');
+  // Contact hours for MG: starts from São Paulo's law (Saturday open), Saturday closed and Monday from 10h.
+  const hours = settings.getByTestId('contact-hours');
+  await hours.getByTestId('contact-hours-uf').selectOption('MG');
+  await hours.getByTestId('contact-hours-add').click();
+  const mg = hours.getByTestId('contact-hours-MG');
+  await expect(mg.getByLabel('Contato permitido em MG, Sáb')).toBeChecked();
+  await expect(mg.getByLabel('Contato permitido em MG, Dom')).not.toBeChecked();
+  await mg.getByLabel('Contato permitido em MG, Sáb').uncheck();
+  await mg.getByLabel('Início do contato em MG, Seg').fill('10:00');
+  await settings.getByTestId('settings-save').click();
+  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+  await hours.screenshot({ path: `${SCREENSHOT_DIR}/dunning-08-contact-hours.png` });
+  const saved = await app.call<{ contactHours: { uf: string; byWeekday: ({ startMinute: number; endMinute: number } | null)[] }[] }>('dunning.settings.get', {});
+  expect(saved.contactHours.map((r) => [r.uf, r.byWeekday[1], r.byWeekday[6]])).toEqual([['MG', { startMinute: 600, endMinute: 1200 }, null]]);
+
+  await settings.getByTestId('settings-smtp-on').check();
+  await expect(settings.getByLabel('Porta')).toHaveValue('587');
+  await expect(settings.getByTestId('settings-secret-memory')).toContainText('a senha fica só na memória do programa');
+  await settings.getByTestId('settings-smtp-security').selectOption('tls');
+  await expect(settings.getByLabel('Porta')).toHaveValue('465');
+  await expect(settings).toContainText('O certificado do servidor é sempre verificado');
+  await settings.getByTestId('settings-smtp-security').selectOption('none');
+  await expect(settings.getByTestId('settings-smtp-plain-warning')).toContainText('sem criptografia, as mensagens');
+  await expect(settings.getByLabel('Usuário')).toHaveCount(0);
+  await settings.getByTestId('settings-smtp-host').fill('smtp.provedor.com.br');
+  await settings.getByLabel('E-mail do remetente').fill('cobranca@exemplo.com.br');
+  await settings.getByLabel('Nome do remetente').fill('Cobrança');
+  await settings.getByTestId('settings-save').click();
+  await expect(settings.getByRole('alert').last()).toContainText('Sem criptografia só é permitido um servidor local ou da rede interna');
+  await settings.screenshot({ path: `${SCREENSHOT_DIR}/dunning-07-smtp-security.png` });
 });
 
-test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 and offered for retry', async ({ page, app }) => {
-  const received: string[] = [];
+/** A plain SMTP server on loopback (a local relay: no TLS, no login) recording the recipients it accepted. */
+async function startRelay(received: string[]) {
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -145,17 +180,26 @@ test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 a
     },
   });
   await new Promise<void>((ok) => smtp.listen(0, '127.0.0.1', ok));
+  return { port: (smtp.server.address() as AddressInfo).port, close: () => new Promise<void>((ok) => smtp.close(() => ok())) };
+}
+
+async function useRelay(call: Call, port: number) {
+  await call('dunning.settings.save', {
+    clerkName: 'Carla',
+    maxContactsPerDay: 1,
+    maxContactsPerWeek: 3,
+    maxCatchUpDays: 7,
+    smtp: { host: '127.0.0.1', port, security: 'none', user: null, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' },
+    gateway: null,
+  });
+}
+
+test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 and offered for retry', async ({ page, app }) => {
+  const received: string[] = [];
+  const smtp = await startRelay(received);
   try {
-    const port = (smtp.server.address() as AddressInfo).port;
     await setUpCompany(app.call);
-    await app.call('dunning.settings.save', {
-      clerkName: 'Carla',
-      maxContactsPerDay: 1,
-      maxContactsPerWeek: 3,
-      maxCatchUpDays: 7,
-      smtp: { host: '127.0.0.1', port, security: 'none', user: null, allowSelfSigned: false, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' },
-      gateway: null,
-    });
+    await useRelay(app.call, smtp.port);
     await customer(app.call, 0, 'Mercado Certo Ltda', 'joana@certo.com.br', { dueDate: '2026-11-25', amountCents: 50_000 });
     await customer(app.call, 1, 'Mercado Errado Ltda', 'nao.existe@errado.com.br', { dueDate: '2026-11-25', amountCents: 70_000 });
 
@@ -189,6 +233,53 @@ test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 a
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[1]).toBe('0;Vence hoje;E-mail;1;1;0;0;0;0,00');
   } finally {
-    await new Promise<void>((ok) => smtp.close(() => ok()));
+    await smtp.close();
+  }
+});
+
+test('Painel: "Efetividade da régua" is empty before the ladder runs, then shows the step with what was paid, exports it and leads to the ladder', async ({ page, app }) => {
+  const received: string[] = [];
+  const smtp = await startRelay(received);
+  try {
+    await setUpCompany(app.call);
+    await useRelay(app.call, smtp.port);
+    const paidId = await customer(app.call, 0, 'Mercado Pagador Ltda', 'joana@pagador.com.br', { dueDate: '2026-11-25', amountCents: 123_456 });
+    await customer(app.call, 1, 'Mercado Devedor Ltda', 'joana@devedor.com.br', { dueDate: '2026-11-25', amountCents: 70_000 });
+
+    await page.goto(`${app.url}#/painel`);
+    const section = page.getByTestId('dashboard-effectiveness');
+    await expect(section.getByTestId('dashboard-effectiveness-empty')).toContainText('Nenhum contato da régua nestes 90 dias');
+    await expect(section).toContainText('Contatos de 27/08/2026 a 25/11/2026');
+    await expect(section.getByTestId('dashboard-effectiveness-csv')).toHaveCount(0);
+    await section.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-05a-effectiveness-empty.png` });
+
+    await app.backend.scheduler.runOnce();
+    expect(received.sort()).toEqual(['joana@devedor.com.br', 'joana@pagador.com.br']);
+    const [invoice] = (await app.call<{ rows: { id: number }[] }>('invoices.list', { customerId: paidId })).rows;
+    await app.call('payments.register', { invoiceId: invoice!.id, amountCents: 123_456, paidOn: '2026-11-25', method: 'pix' });
+
+    // The payment's data.changed reloads the section: 2 e-mails, 1 of 2 títulos paid the same day.
+    const row = section.getByTestId('effectiveness-row');
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('td')).toHaveText(['D0', 'Vence hoje', 'E-mail', '2', '2', '50%', '50%', '50%', 'R$ 1.234,56']);
+    await expect(row.locator('td').nth(8)).toHaveCSS('text-align', 'right');
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-05-effectiveness.png` });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('dashboard-effectiveness-csv').click()]);
+    expect(download.suggestedFilename()).toBe('eficacia-regua-2026-08-27-a-2026-11-25.csv');
+    expect(readFileSync((await download.path())!, 'utf8').split('\r\n')[1]).toBe('0;Vence hoje;E-mail;2;2;1;1;1;1234,56');
+
+    // A past reference date on the Painel moves the window: before the e-mails there is nothing.
+    await page.getByTestId('dashboard-asof').fill('24/11/2026');
+    await page.getByTestId('dashboard-asof').press('Enter');
+    await expect(section.getByTestId('dashboard-effectiveness-empty')).toBeVisible();
+    await expect(section).toContainText('Contatos de 26/08/2026 a 24/11/2026');
+
+    await section.getByTestId('dashboard-effectiveness-ladder').click();
+    await expect(page).toHaveURL(/#\/regua$/);
+    await expect(page.getByTestId('effectiveness-row')).toHaveCount(1);
+  } finally {
+    await smtp.close();
   }
 });

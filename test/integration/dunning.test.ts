@@ -4,15 +4,18 @@
  * holidays, pauses, payments in the meantime, the frequency cap, retries and permanent failures.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend.types';
 import { createBackend } from '../../electron/backend/create-backend';
 import type { MessageSender } from '../../electron/backend/messaging/messaging.types';
+import type { SmtpTrust } from '../../electron/backend/messaging/smtp-mailer';
 import type { CompanyInfo } from '../../electron/backend/services/dunning.service';
+import { MAX_ATTEMPTS } from '../../electron/backend/services/outbox.service';
+import type { SmtpSecurity } from '../../shared/domain/smtp-security';
 import type { ApiResult, Method } from '../../shared/ipc/contract';
 import type { Params } from '../../shared/ipc/schemas';
 import { CallError, CNPJS, makeTempDir, removeAllTempDirs, testClock, validCustomer, validInvoice } from '../helpers/backend';
@@ -32,13 +35,23 @@ interface Received {
   from: string;
   to: string[];
   raw: string;
+  /** Whether the session was encrypted (implicit TLS or after STARTTLS). */
+  secure: boolean;
 }
 
-async function startSmtp(opts: { rejectRcpt?: (address: string) => boolean } = {}) {
+/** A server certificate (PEM) and its key; `tls.mode` 'implicit' = TLS from the first byte, 'starttls' = upgrade offered. */
+interface ServerTls {
+  mode: 'implicit' | 'starttls';
+  key: string;
+  cert: string;
+}
+
+async function startSmtp(opts: { rejectRcpt?: (address: string) => boolean; tls?: ServerTls } = {}) {
   const messages: Received[] = [];
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
+    disabledCommands: opts.tls?.mode === 'starttls' ? ['AUTH'] : ['STARTTLS', 'AUTH'],
+    ...(opts.tls ? { secure: opts.tls.mode === 'implicit', key: opts.tls.key, cert: opts.tls.cert } : {}),
     logger: false,
     onRcptTo(address, _session, cb) {
       if (opts.rejectRcpt?.(address.address)) return cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
@@ -52,14 +65,18 @@ async function startSmtp(opts: { rejectRcpt?: (address: string) => boolean } = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
+          secure: session.secure,
         });
         cb();
       });
     },
   });
+  // A client that refuses the certificate drops the connection mid-handshake: the server reports it here.
+  const errors: string[] = [];
+  server.on('error', (err) => errors.push(err.message));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return { port, messages, errors, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
 /** Decodes a MIME part body (quoted-printable or base64) and encoded-word headers: enough to assert on. */
@@ -111,7 +128,9 @@ afterEach(async () => {
 });
 
 /** `company: 'settings'` reads the creditor from Configurações › Empresa, as the app does. */
-function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; mailer?: MessageSender; gateway?: MessageSender; company?: CompanyInfo | null | 'settings' } = {}): Desk {
+function openDesk(
+  opts: { dir?: string; clock?: ReturnType<typeof testClock>; mailer?: MessageSender; gateway?: MessageSender; company?: CompanyInfo | null | 'settings'; smtpTrust?: SmtpTrust } = {},
+): Desk {
   const dir = opts.dir ?? makeTempDir();
   const dbPath = join(dir, 'adimple.db');
   const clock = opts.clock ?? testClock();
@@ -124,6 +143,7 @@ function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; ma
     ...(company === 'settings' ? {} : { company: async () => company }),
     ...(opts.mailer ? { mailer: opts.mailer } : {}),
     ...(opts.gateway ? { gateway: opts.gateway } : {}),
+    ...(opts.smtpTrust ? { smtpTrust: opts.smtpTrust } : {}),
   });
   const raws: Database.Database[] = [];
   let closed = false;
@@ -152,13 +172,13 @@ function openDesk(opts: { dir?: string; clock?: ReturnType<typeof testClock>; ma
   return desk;
 }
 
-async function useSmtp(desk: Desk, smtp: { port: number }) {
+async function useSmtp(desk: Desk, smtp: { port: number }, security: SmtpSecurity = 'none') {
   await desk.call('dunning.settings.save', {
     clerkName: 'Carla',
     maxContactsPerDay: 1,
     maxContactsPerWeek: 3,
     maxCatchUpDays: 7,
-    smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: null, allowSelfSigned: false, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança Exemplo' },
+    smtp: { host: '127.0.0.1', port: smtp.port, security, user: null, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança Exemplo' },
     gateway: null,
   });
 }
@@ -266,6 +286,139 @@ describe('régua: pass, outbox and real SMTP', () => {
     await desk.backend.scheduler.runOnce();
     expect(back.messages).toHaveLength(1);
     expect((await desk.call('outbox.list', {})).rows[0]).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// SMTP over TLS, against certificates made for the test by openssl: a CA the mailer is told to trust (the
+// typed `smtpTrust` option, never by turning verification off), a server certificate it signed for
+// 127.0.0.1, one it signed for another name, and a self-signed one nobody trusts.
+
+interface TestPki {
+  caPem: string;
+  trusted: { key: string; cert: string };
+  wrongName: { key: string; cert: string };
+  untrusted: { key: string; cert: string };
+}
+
+function makeTestPki(): TestPki {
+  const dir = makeTempDir();
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
+  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+  openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Adimple Teste CA');
+  const leaf = (name: string, subjectAltName: string) => {
+    writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${subjectAltName}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
+    openssl('req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`);
+    openssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.pem`, '-days', '2', '-extfile', `${name}.ext`);
+    return { key: read(`${name}.key`), cert: read(`${name}.pem`) };
+  };
+  const trusted = leaf('smtp-local', 'IP:127.0.0.1,DNS:localhost');
+  const wrongName = leaf('smtp-outro', 'DNS:smtp.outro-servidor.com.br');
+  openssl('req', '-x509', ...ec, '-keyout', 'self.key', '-out', 'self.pem', '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1');
+  return { caPem: read('ca.pem'), trusted, wrongName, untrusted: { key: read('self.key'), cert: read('self.pem') } };
+}
+
+describe('régua: SMTP over TLS, certificates always verified', () => {
+  let pki: TestPki;
+  beforeAll(() => {
+    pki = makeTestPki();
+  });
+
+  async function sendOneOver(tls: ServerTls, security: SmtpSecurity) {
+    const smtp = await startSmtp({ tls });
+    toClose.push(smtp.close);
+    const desk = openDesk({ smtpTrust: { extraCaPem: [pki.caPem] } });
+    await useSmtp(desk, smtp, security);
+    const { customerId } = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF-2001', dueDate: '2026-11-25', amountCents: 98_765 }));
+    await desk.backend.scheduler.runOnce();
+    return { smtp, desk };
+  }
+
+  it('implicit TLS (465-style): the e-mail arrives encrypted with the right recipient, subject and amount', async () => {
+    const { smtp, desk } = await sendOneOver({ mode: 'implicit', ...pki.trusted }, 'tls');
+    expect(smtp.messages).toHaveLength(1);
+    const m = smtp.messages[0]!;
+    expect(m).toMatchObject({ to: ['joana@mercado.com.br'], secure: true });
+    expect(header(m.raw, 'Subject')).toBe('Vence hoje — Distribuidora Exemplo Ltda');
+    expect(part(m.raw, 'text/plain')).toContain('• Nº NF-2001 — vencimento 25/11/2026 — R$\u00a0987,65');
+    expect((await desk.call('outbox.list', {})).rows[0]).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('STARTTLS required (587-style): upgraded before the message; a server that does not offer STARTTLS gets nothing', async () => {
+    const { smtp, desk } = await sendOneOver({ mode: 'starttls', ...pki.trusted }, 'starttls');
+    expect(smtp.messages.map((m) => [m.to, m.secure, header(m.raw, 'Subject')])).toEqual([[['joana@mercado.com.br'], true, 'Vence hoje — Distribuidora Exemplo Ltda']]);
+    expect((await desk.call('outbox.list', {})).counts.sent).toBe(1);
+
+    const plain = await startSmtp(); // STARTTLS disabled
+    toClose.push(plain.close);
+    const other = openDesk({ smtpTrust: { extraCaPem: [pki.caPem] } });
+    await useSmtp(other, plain, 'starttls');
+    const { customerId } = await customerWithEmail(other);
+    await other.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    await other.backend.scheduler.runOnce();
+    expect(plain.messages).toHaveLength(0);
+    const row = (await other.call('outbox.list', {})).rows[0]!;
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+    expect(row.lastError).toMatch(/^O servidor de e-mail 127\.0\.0\.1:\d+ não aceitou STARTTLS, exigido pela configuração/);
+    expect((await other.call('customers.get', { id: customerId })).contacts[0]!.isValid).toBe(true);
+  });
+
+  it('an untrusted certificate is refused on every retry, then the message fails with a task; nothing is ever sent', async () => {
+    const { smtp, desk } = await sendOneOver({ mode: 'implicit', ...pki.untrusted }, 'tls');
+    const first = (await desk.call('outbox.list', {})).rows[0]!;
+    expect(first).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+    expect(first.lastError).toMatch(/^Certificado do servidor de e-mail 127\.0\.0\.1:\d+ não é confiável \(.*certificate.*\)\. Nada foi enviado/);
+
+    // Retries with backoff (postponed overnight by the contact hours) until the sender gives up.
+    let row = first;
+    for (let pass = 0; pass < 30 && row.status === 'queued'; pass++) {
+      desk.clock.set(row.nextAttemptAt);
+      await desk.backend.scheduler.runOnce();
+      row = (await desk.call('outbox.list', {})).rows.find((r) => r.id === first.id)!;
+    }
+    expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, sentAt: null });
+    expect(row.lastError).toMatch(/não é confiável.*\(desistimos após 8 tentativas\)/);
+    expect(smtp.messages).toHaveLength(0);
+    const outbox = await desk.call('outbox.list', {});
+    expect(outbox.counts.sent).toBe(0);
+    const task = (await desk.call('queue.list', {})).rows.find((t) => t.type === 'fix_contact');
+    expect(task?.title).toBe('Verificar envio para joana@mercado.com.br: 8 tentativas sem sucesso');
+    expect(smtp.errors.length).toBeGreaterThan(0); // the server saw each handshake dropped
+  });
+
+  it('settings: no encryption only for a local relay and without a login; older settings cannot send in the clear', async () => {
+    const desk = openDesk();
+    const base = { clerkName: 'Carla', maxContactsPerDay: 1, maxContactsPerWeek: 3, maxCatchUpDays: 7, gateway: null };
+    const smtp = { host: 'smtp.provedor.com.br', port: 25, security: 'none' as const, user: 'cobranca', fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' };
+    const env = await desk.backend.dispatch('dunning.settings.save', { ...base, smtp });
+    expect(env.ok ? null : env.error.details).toMatchObject({
+      fields: [
+        { path: 'smtp.host', message: 'Sem criptografia só é permitido um servidor local ou da rede interna; para smtp.provedor.com.br escolha SSL/TLS ou STARTTLS' },
+        { path: 'smtp.user', message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' },
+      ],
+    });
+    const saved = await desk.call('dunning.settings.save', { ...base, smtp: { ...smtp, host: '192.168.0.10', user: null } });
+    expect(saved.smtp).toEqual({ host: '192.168.0.10', port: 25, security: 'none', user: null, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança' });
+
+    // A setting from an older version: a public server in the clear, and a switch that skipped verification.
+    desk.raw().prepare("UPDATE settings SET value = json_set(value, '$.smtp.host', 'smtp.provedor.com.br', '$.smtp.allowSelfSigned', json('true')) WHERE key = 'dunning.settings'").run();
+    expect((await desk.call('dunning.settings.get', {})).smtp).not.toHaveProperty('allowSelfSigned');
+    const { customerId } = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    const row = (await desk.call('outbox.list', {})).rows[0]!;
+    expect(row).toMatchObject({ status: 'queued', sentAt: null });
+    expect(row.lastError).toMatch(/^Envio sem criptografia só é permitido para um servidor local ou da rede interna; smtp\.provedor\.com\.br não é/);
+  });
+
+  it('a certificate from the trusted CA but for another host name is refused as well', async () => {
+    const { smtp, desk } = await sendOneOver({ mode: 'starttls', ...pki.wrongName }, 'starttls');
+    expect(smtp.messages).toHaveLength(0);
+    const row = (await desk.call('outbox.list', {})).rows[0]!;
+    expect(row).toMatchObject({ status: 'queued', sentAt: null });
+    expect(row.lastError).toMatch(/não é confiável \(Hostname\/IP does not match/);
   });
 });
 
@@ -380,6 +533,49 @@ describe('régua: when and whether to contact', () => {
     ]);
   });
 
+  it('contact hours the company set for a UF rule its debtors, in the pass and again just before sending; a window that ends before it starts is refused', async () => {
+    const r = recordingMailer();
+    const desk = openDesk({ mailer: r.mailer, clock: testClock('2026-11-25T15:00:00.000Z') }); // Wednesday 12:00 in Brasília time
+    r.bind(desk.clock);
+    const window = (from: number, to: number) => ({ startMinute: from * 60, endMinute: to * 60 });
+    const weekdays = (from: number, to: number) => [null, ...Array.from({ length: 5 }, () => window(from, to)), null];
+    const base = { clerkName: 'Carla', maxContactsPerDay: 1, maxContactsPerWeek: 3, maxCatchUpDays: 7, smtp: null, gateway: null };
+    const saved = await desk.call('dunning.settings.save', { ...base, contactHours: [{ uf: 'mg', byWeekday: weekdays(10, 12) }] });
+    expect(saved.contactHours).toEqual([{ uf: 'MG', byWeekday: weekdays(10, 12) }]);
+
+    const sp = await customerWithEmail(desk, 'sp@sp.com.br');
+    const mg = await customerWithEmail(desk, 'mg@mg.com.br', {
+      address: { street: 'Rua C', streetNumber: '2', complement: null, district: 'Centro', city: 'Belo Horizonte', uf: 'MG', postalCode: '30110-000' },
+    });
+    await desk.call('invoices.create', validInvoice(sp.customerId, { dueDate: '2026-11-25' }));
+    await desk.call('invoices.create', validInvoice(mg.customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    expect(r.sent.map((m) => m.to)).toEqual(['sp@sp.com.br']); // SP's law: until 20h
+    const queued = (await desk.call('outbox.list', { status: 'queued' })).rows;
+    expect(queued.map((q) => [q.toAddress, q.nextAttemptAt])).toEqual([['mg@mg.com.br', '2026-11-26T13:00:00.000Z']]); // MG: tomorrow 10h
+
+    // The window narrows overnight: the sender re-checks it and waits for 11h.
+    await desk.call('dunning.settings.save', { ...base, contactHours: [{ uf: 'MG', byWeekday: weekdays(11, 12) }] });
+    desk.clock.set('2026-11-26T13:00:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    const toMg = () => r.sent.filter((m) => m.to === 'mg@mg.com.br').map((m) => m.at);
+    expect(toMg()).toEqual([]);
+    const waiting = (await desk.call('outbox.list', { status: 'queued' })).rows.find((q) => q.toAddress === 'mg@mg.com.br');
+    expect(waiting?.nextAttemptAt).toBe('2026-11-26T14:00:00.000Z');
+    desk.clock.set('2026-11-26T14:00:00.000Z');
+    await desk.backend.scheduler.runOnce();
+    expect(toMg()).toEqual(['2026-11-26T14:00:00.000Z']);
+
+    const wrong = [null, window(12, 10), null, null, null, null, null];
+    const env = await desk.backend.dispatch('dunning.settings.save', { ...base, contactHours: [{ uf: 'MG', byWeekday: wrong }, { uf: 'MG', byWeekday: weekdays(9, 18) }] });
+    expect(env.ok ? null : env.error.details).toEqual({
+      fields: [
+        { path: 'contactHours.0.byWeekday.1', message: 'Horário de contato de MG, segunda: o fim deve ser depois do início' },
+        { path: 'contactHours.1.uf', message: 'Horário de contato: a UF MG aparece mais de uma vez' },
+      ],
+    });
+  });
+
   it('a paused customer gets nothing until resumed; a disputed título pauses the customer', async () => {
     const r = recordingMailer();
     const desk = openDesk({ mailer: r.mailer });
@@ -461,6 +657,37 @@ describe('régua: effectiveness', () => {
     const { rows } = await desk.call('dunning.effectiveness', {});
     const d0 = rows.find((r) => r.offsetDays === 0)!;
     expect(d0).toMatchObject({ stepName: 'Vence hoje', channel: 'email', contacts: 2, titulos: 2, paidWithin3: 1, paidWithin7: 1, paidWithin15: 1, recoveredCents: 120_000 });
+  });
+
+  it('the window ends at a reference date (the dashboard\'s): later contacts and payments do not count; a future date is refused', async () => {
+    const desk = openDesk({ mailer: { send: async () => ({ ok: true, providerId: null }) } });
+    const a = await customerWithEmail(desk, 'a@a.com.br');
+    const inv = await desk.call('invoices.create', validInvoice(a.customerId, { dueDate: '2026-11-25', amountCents: 120_000 }));
+    await desk.backend.scheduler.runOnce(); // D0 e-mail sent on 2026-11-25
+    expect((await desk.call('dunning.effectiveness', { days: 30 })).rows[0]).toMatchObject({ contacts: 1, paidWithin15: 0, recoveredCents: 0 });
+    desk.clock.set('2026-11-28T13:00:00.000Z');
+    await desk.call('payments.register', { invoiceId: inv.id, amountCents: 50_000, paidOn: '2026-11-26', method: 'pix' });
+    await desk.call('payments.register', { invoiceId: inv.id, amountCents: 70_000, paidOn: '2026-11-28', method: 'pix' });
+
+    const today = await desk.call('dunning.effectiveness', { days: 30 });
+    expect(today).toMatchObject({ since: '2026-10-29', until: '2026-11-28' });
+    expect(today.rows[0]).toMatchObject({ contacts: 1, titulos: 1, paidWithin3: 1, recoveredCents: 120_000 });
+    // On the 27th the título was only partly paid: not settled, R$ 500,00 recovered so far.
+    const onThe27th = await desk.call('dunning.effectiveness', { days: 30, asOf: '2026-11-27' });
+    expect(onThe27th).toMatchObject({ since: '2026-10-28', until: '2026-11-27' });
+    expect(onThe27th.rows[0]).toMatchObject({ contacts: 1, titulos: 1, paidWithin3: 0, paidWithin15: 0, recoveredCents: 50_000 });
+    // Before the e-mail went out there was nothing to show.
+    expect((await desk.call('dunning.effectiveness', { days: 30, asOf: '2026-11-24' })).rows).toEqual([]);
+    // A step renamed by another connection (the result is reused until anything is written) and made to
+    // look like a spreadsheet formula: the CSV neutralises it.
+    const raw = desk.raw();
+    raw.prepare(`UPDATE dunning_steps SET name = '=HIPERLINK("http://x";"Vence hoje")' WHERE name = 'Vence hoje'`).run();
+    const csv = await desk.call('dunning.effectivenessCsv', { days: 30, asOf: '2026-11-27' });
+    expect(csv.fileName).toBe('eficacia-regua-2026-10-28-a-2026-11-27.csv');
+    expect(csv.content.split('\r\n')[1]).toBe(`0;"'=HIPERLINK(""http://x"";""Vence hoje"")";E-mail;1;1;0;0;0;500,00`);
+
+    const env = await desk.backend.dispatch('dunning.effectiveness', { asOf: '2026-11-29' });
+    expect(env.ok ? null : [env.error.code, env.error.message]).toEqual(['VALIDATION', 'A data de referência da eficácia da régua não pode estar no futuro.']);
   });
 
   it('exports the same table as a CSV for Excel pt-BR: BOM, `;`, CRLF, offsets as numbers, reais with a decimal comma', async () => {

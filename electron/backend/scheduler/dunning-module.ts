@@ -10,7 +10,7 @@ import { outboxHandlers } from '../handlers/outbox.handlers';
 import { queueHandlers } from '../handlers/queue.handlers';
 import { createHttpGateway } from '../messaging/http-gateway';
 import { createMemorySecretStore, type MessageSender, type SecretStore } from '../messaging/messaging.types';
-import { createSmtpMailer } from '../messaging/smtp-mailer';
+import { createSmtpMailer, type SmtpTrust } from '../messaging/smtp-mailer';
 import { negotiationReviewJob } from '../negotiation/negotiation.jobs';
 import type { HandlerGroup } from '../router';
 import { dunningService, SECRET_GATEWAY_AUTH, SECRET_SMTP_PASSWORD, type CompanyInfo, type CompanySource } from '../services/dunning.service';
@@ -22,6 +22,8 @@ import { createScheduler, type Scheduler } from './scheduler';
 export interface DunningOptions {
   /** Replaces the SMTP mailer built from the settings (tests, or a future provider). */
   mailer?: MessageSender;
+  /** Extra certificate authorities the SMTP mailer built from the settings trusts (tests' own CA). */
+  smtpTrust?: SmtpTrust;
   /** Replaces the SMS/WhatsApp HTTP gateway built from the settings. */
   gateway?: MessageSender;
   /** The creditor's identification and charges; defaults to the company settings. */
@@ -65,7 +67,7 @@ export function createDunning(
       email: () => {
         if (opts.mailer) return opts.mailer;
         const smtp = dunning.settings().smtp;
-        return smtp ? createSmtpMailer({ ...smtp, password: secrets.get(SECRET_SMTP_PASSWORD) }) : null;
+        return smtp ? createSmtpMailer({ ...smtp, password: secrets.get(SECRET_SMTP_PASSWORD) }, opts.smtpTrust) : null;
       },
       gateway: () => {
         if (opts.gateway) return opts.gateway;

@@ -4,14 +4,14 @@
  * the régua's settings.
  */
 import { createBankCalendar, type BankCalendar } from '../../../shared/domain/bank-calendar';
-import { contactRuleFor, instantOf, localTimeIn, nextContactSlot, timeZoneFor, type LocalTime } from '../../../shared/domain/contact-hours';
+import { contactRuleFor, instantOf, localTimeIn, nextContactSlot, timeZoneFor, type ContactHoursByUf, type LocalTime } from '../../../shared/domain/contact-hours';
 import { waMeLink } from '../../../shared/domain/contact-info';
 import { addDays } from '../../../shared/domain/dates';
 import { DEFAULT_DUNNING_POLICY, dueDateWindow, expectedRecoveryCents, planDunning, type DueAction, type DunningCustomer, type DunningPolicy } from '../../../shared/domain/dunning';
 import { pixTxid } from '../../../shared/domain/pix';
 import { PLACEHOLDERS, renderTemplate, unknownPlaceholders, type Creditor, type RenderedMessage } from '../../../shared/domain/templates';
 import type { Contact, InvoiceRow } from '../../../shared/ipc/contract';
-import type { DunningSettingsView, MessagePreview, PauseView, StepView, TaskType, TemplateView } from '../../../shared/ipc/dunning.contract';
+import type { DunningSettingsView, MessagePreview, PauseView, StepView, TaskType, TemplateView, UfContactHours } from '../../../shared/ipc/dunning.contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
@@ -31,12 +31,18 @@ export interface DunningSettings {
   policy: DunningPolicy;
   smtp: NonNullable<DunningSettingsView['smtp']> | null;
   gateway: NonNullable<DunningSettingsView['gateway']> | null;
+  contactHours: UfContactHours[];
 }
 
 const SETTINGS_KEY = 'dunning.settings';
+
+/** The company's per-UF contact hours, keyed by UF, as the contact-hours rules read them. */
+function contactRulesOf(s: DunningSettings): ContactHoursByUf {
+  return Object.fromEntries(s.contactHours.map((r) => [r.uf, { byWeekday: r.byWeekday }]));
+}
 export const SECRET_SMTP_PASSWORD = 'smtp.password';
 export const SECRET_GATEWAY_AUTH = 'gateway.auth';
-const DEFAULT_SETTINGS: DunningSettings = { clerkName: 'Equipe de cobrança', policy: DEFAULT_DUNNING_POLICY, smtp: null, gateway: null };
+const DEFAULT_SETTINGS: DunningSettings = { clerkName: 'Equipe de cobrança', policy: DEFAULT_DUNNING_POLICY, smtp: null, gateway: null, contactHours: [] };
 
 export interface PassSummary {
   messages: number;
@@ -81,10 +87,12 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       maxContactsPerDay: s.policy.maxContactsPerDay,
       maxContactsPerWeek: s.policy.maxContactsPerWeek,
       maxCatchUpDays: s.policy.maxCatchUpDays,
-      smtp: s.smtp,
+      // Field by field: settings saved by older versions may carry keys that no longer mean anything.
+      smtp: s.smtp && { host: s.smtp.host, port: s.smtp.port, security: s.smtp.security, user: s.smtp.user, fromEmail: s.smtp.fromEmail, fromName: s.smtp.fromName },
       hasSmtpPassword: deps.secrets.get(SECRET_SMTP_PASSWORD) !== null,
       gateway: s.gateway,
       hasGatewayAuthValue: deps.secrets.get(SECRET_GATEWAY_AUTH) !== null,
+      contactHours: s.contactHours,
       secretStorage: deps.secrets.kind,
     };
   }
@@ -127,7 +135,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
    * that the debtor's contact hours allow, on the debtor's wall clock and as the instant to send. Memoised:
    * most customers share a place.
    */
-  function slotFinder() {
+  function slotFinder(companyRules: ContactHoursByUf) {
     const now = ctx.clock.now();
     const nowByZone = new Map<string, LocalTime>();
     const memo = new Map<string, { local: LocalTime; sendAt: string }>();
@@ -139,7 +147,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
         let nowLocal = nowByZone.get(zone);
         if (!nowLocal) nowByZone.set(zone, (nowLocal = localTimeIn(now, zone)));
         const start = fromDate > nowLocal.date ? { date: fromDate, minute: 0 } : nowLocal;
-        const local = nextContactSlot(start, contactRuleFor(uf), calendarFor(uf, city));
+        const local = nextContactSlot(start, contactRuleFor(uf, companyRules), calendarFor(uf, city));
         memo.set(key, (slot = { local, sendAt: instantOf(local, zone).toISOString() }));
       }
       return slot;
@@ -231,6 +239,8 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
 
   return {
     settings,
+    /** The per-UF contact hours the company set (the sender re-checks them just before sending). */
+    contactRules: () => contactRulesOf(settings()),
     settingsView,
     openInvoices,
     render,
@@ -246,7 +256,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
       if (!window) return summary;
       return ctx.tx(() => {
         const customerMap = customersNow();
-        const slotOf = slotFinder();
+        const slotOf = slotFinder(contactRulesOf(s));
         const stepsByLadder = new Map<number, typeof steps>();
         for (const st of steps) stepsByLadder.set(st.ladderId, [...(stepsByLadder.get(st.ladderId) ?? []), st]);
         const done = ladders.doneSteps(window.from, window.to);
@@ -405,6 +415,7 @@ export function dunningService(ctx: Context, deps: { company: CompanySource; sec
           policy: { maxContactsPerDay: p.maxContactsPerDay, maxContactsPerWeek: p.maxContactsPerWeek, maxCatchUpDays: p.maxCatchUpDays },
           smtp: p.smtp,
           gateway: p.gateway,
+          contactHours: p.contactHours,
         };
         ladders.writeSetting(SETTINGS_KEY, JSON.stringify(value));
         activity.append({ actor: ctx.actor(), action: 'dunning.settings_saved', details: { smtpHost: p.smtp?.host ?? null, gateway: p.gateway?.url ?? null } }, ctx.nowIso());

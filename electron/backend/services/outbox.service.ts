@@ -77,7 +77,7 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     const customer = customers.get(m.customerId);
     const uf = customer?.address.uf ?? null;
     const tz = timeZoneFor(uf);
-    const rule = contactRuleFor(uf);
+    const rule = contactRuleFor(uf, deps.dunning.contactRules());
     const calendar = calendarFor(uf, customer?.address.city ?? null);
     const local = localTimeIn(ctx.clock.now(), tz);
     if (!isWithinContactHours(local, rule, calendar)) return { postponeTo: instantOf(nextContactSlot(local, rule, calendar), tz).toISOString() };
@@ -140,9 +140,25 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     });
   }
 
+  // The effectiveness reads every contact of the window and its títulos' payments (about 1 s for 100k
+  // contacts): the Painel and the Régua page reuse it until anything is written.
+  let effectivenessCache: { version: string; byWindow: Map<string, EffectivenessResult> } = { version: '', byWindow: new Map() };
+
   function effectiveness(p: ParsedParams<'dunning.effectiveness'>): EffectivenessResult {
-    const since = addDays(ctx.asOf(), -p.days);
-    return { since, rows: outbox.effectiveness(since) };
+    const today = ctx.asOf();
+    if (p.asOf !== undefined && p.asOf > today) {
+      throw new AppError('VALIDATION', 'A data de referência da eficácia da régua não pode estar no futuro.', { fields: [{ path: 'asOf', message: 'Data no futuro' }] });
+    }
+    const until = p.asOf ?? today;
+    const since = addDays(until, -p.days);
+    const version = outbox.writeVersion();
+    if (effectivenessCache.version !== version) effectivenessCache = { version, byWindow: new Map() };
+    const key = `${since}|${until}`;
+    const cached = effectivenessCache.byWindow.get(key);
+    if (cached) return cached;
+    const result = { since, until, rows: outbox.effectiveness(since, until) };
+    effectivenessCache.byWindow.set(key, result);
+    return result;
   }
 
   return {
@@ -159,12 +175,12 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
 
     /** The effectiveness table for a spreadsheet: one line per step and channel, counts and R$ recovered. */
     effectivenessCsv(p: ParsedParams<'dunning.effectivenessCsv'>): CsvFile {
-      const { since, rows } = effectiveness(p);
+      const { since, until, rows } = effectiveness(p);
       const { content, rowCount } = toCsv(
         ['Dia (em relação ao vencimento)', 'Etapa', 'Canal', 'Contatos', 'Títulos', 'Pagos em 3 dias', 'Pagos em 7 dias', 'Pagos em 15 dias', 'Recuperado em 15 dias (R$)'],
         rows.map((r) => [r.offsetDays, r.stepName, CHANNEL_LABEL[r.channel], r.contacts, r.titulos, r.paidWithin3, r.paidWithin7, r.paidWithin15, centsToCsvDecimal(r.recoveredCents)]),
       );
-      return { fileName: `eficacia-regua-${since}-a-${ctx.asOf()}.csv`, content, rowCount };
+      return { fileName: `eficacia-regua-${since}-a-${until}.csv`, content, rowCount };
     },
 
     list(p: ParsedParams<'outbox.list'>): OutboxListResult {

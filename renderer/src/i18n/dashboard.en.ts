@@ -63,6 +63,12 @@ export const dashboardEn: typeof dashboardPtBR = {
     history: 'Based on the history of {{count}} customers; the others are treated as paying on time.',
     chartLabel: 'Bar chart: expected receipts and obligations per week. The numbers are in the table below.',
   },
+  effect: {
+    title: 'Dunning ladder effectiveness',
+    lead: 'Contacts from {{since}} to {{until}} (messages sent and tasks done) and what was paid after them, per step and channel. The whole portfolio: the filters above do not apply.',
+    empty: 'No ladder contact in these 90 days. Once the ladder sends messages or the queue records contacts, each step\'s results show here.',
+    openLadder: 'Tune the ladder',
+  },
   obligations: {
     title: 'Obligations to pay',
     add: 'Add obligation',

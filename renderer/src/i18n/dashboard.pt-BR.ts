@@ -62,6 +62,12 @@ export const dashboardPtBR = {
     history: 'Baseado no histórico de {{count}} clientes; os demais são tratados como pagadores em dia.',
     chartLabel: 'Gráfico de barras: recebimento esperado e obrigações por semana. Os números estão na tabela abaixo.',
   },
+  effect: {
+    title: 'Efetividade da régua',
+    lead: 'Contatos de {{since}} a {{until}} (mensagens enviadas e tarefas concluídas) e o que foi pago depois, por etapa e canal. Toda a carteira: os filtros acima não se aplicam.',
+    empty: 'Nenhum contato da régua nestes 90 dias. Quando a régua enviar mensagens ou a fila registrar contatos, o resultado de cada etapa aparece aqui.',
+    openLadder: 'Ajustar a régua',
+  },
   obligations: {
     title: 'Obrigações a pagar',
     add: 'Adicionar obrigação',

@@ -128,24 +128,27 @@ export function outboxRepo(prepare: Prepare) {
       return ids;
     },
     /**
-     * Per step and channel, contacts made since `since` (messages sent and tasks done) and what was paid
-     * after them: títulos settled within 3/7/15 days and the amount paid on them within 15 days.
+     * Per step and channel, contacts made from `since` to `until` (messages sent and tasks done) and what was
+     * paid after them: títulos settled within 3/7/15 days and the amount paid on them within 15 days, as
+     * known on `until` (a later payment does not count, so a past reference date shows that day's figures).
      */
-    effectiveness(since: string): StepEffectiveness[] {
+    effectiveness(since: string, until: string): StepEffectiveness[] {
       return prepare(
+        // INDEXED BY: left to itself the planner takes outbox_status (status = ?) and reads every body (migration 0014).
         `WITH contacts AS (
            SELECT o.id AS contact_id, o.step_id, o.channel, substr(o.sent_at, 1, 10) AS on_day, o.invoice_ids
-           FROM outbox_messages o WHERE o.status = 'sent' AND o.sent_at >= @since AND o.step_id IS NOT NULL
+           FROM outbox_messages o INDEXED BY outbox_sent_effectiveness WHERE o.status = 'sent' AND o.sent_at >= @since AND o.sent_at < date(@until, '+1 day') AND o.step_id IS NOT NULL
            UNION ALL
            SELECT -t.id, t.step_id, s.channel, substr(t.done_at, 1, 10), t.invoice_ids
            FROM dunning_tasks t JOIN dunning_steps s ON s.id = t.step_id
-           WHERE t.status = 'done' AND t.done_at >= @since AND t.type <> 'fix_contact'
+           WHERE t.status = 'done' AND t.done_at >= @since AND t.done_at < date(@until, '+1 day') AND t.type <> 'fix_contact'
          ), touched AS (
            SELECT c.contact_id, c.step_id, c.channel, c.on_day, j.value AS invoice_id FROM contacts c, json_each(c.invoice_ids) j
          ), outcome AS (
            SELECT t.contact_id, t.step_id, t.channel,
-                  CASE WHEN i.status = 'paid' THEN julianday(MAX(p.paid_on)) - julianday(t.on_day) END AS days_to_paid,
-                  COALESCE(SUM(CASE WHEN p.paid_on BETWEEN t.on_day AND date(t.on_day, '+15 days') THEN p.amount_cents END), 0) AS recovered
+                  -- The last payment settled it; settled after \`until\` is not paid yet on that day.
+                  CASE WHEN i.status = 'paid' AND MAX(p.paid_on) <= @until THEN julianday(MAX(p.paid_on)) - julianday(t.on_day) END AS days_to_paid,
+                  COALESCE(SUM(CASE WHEN p.paid_on BETWEEN t.on_day AND MIN(date(t.on_day, '+15 days'), @until) THEN p.amount_cents END), 0) AS recovered
            FROM touched t JOIN invoices i ON i.id = t.invoice_id LEFT JOIN payments p ON p.invoice_id = t.invoice_id AND p.paid_on >= t.on_day
            GROUP BY t.contact_id, t.invoice_id
          )
@@ -156,7 +159,16 @@ export function outboxRepo(prepare: Prepare) {
                 COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 15 THEN 1 END) AS paidWithin15, SUM(o.recovered) AS recoveredCents
          FROM outcome o JOIN dunning_steps s ON s.id = o.step_id
          GROUP BY o.step_id, o.channel ORDER BY s.ladder_id, s.offset_days, s.id`,
-      ).all({ since }) as StepEffectiveness[];
+      ).all({ since, until }) as StepEffectiveness[];
+    },
+    /**
+     * Changes whenever any row is written, by this connection (total_changes) or by another one
+     * (data_version): a key under which an aggregate over the whole outbox and its payments can be reused.
+     */
+    writeVersion(): string {
+      const own = prepare('SELECT total_changes()').pluck().get() as number;
+      const others = prepare('PRAGMA data_version').pluck().get() as number;
+      return `${own}:${others}`;
     },
     markContactInvalid(contactId: number, at: string): void {
       prepare('UPDATE contacts SET is_valid = 0, updated_at = ? WHERE id = ?').run(at, contactId);

@@ -6,6 +6,7 @@ import { date, integer, money } from '../../i18n/format';
 import { AgingSection } from './AgingSection';
 import { AsOfInput } from './AsOfInput';
 import { CashFlowSection } from './CashFlowSection';
+import { EffectivenessSection } from './EffectivenessSection';
 import { useDashboard, type DashboardQuery } from './dashboard.store';
 import { days, openPortfolio, percent } from './dashboard-kit';
 import { Breakdowns, TopDebtors } from './DebtorsSection';
@@ -120,6 +121,7 @@ export function DashboardPage() {
           </div>
           {trends && <TrendSection trends={trends} onOpenDate={(d) => setQuery({ asOf: d })} />}
           <Breakdowns summary={summary} />
+          <EffectivenessSection asOf={summary.asOf} />
           {forecast && <CashFlowSection forecast={forecast} />}
         </>
       )}

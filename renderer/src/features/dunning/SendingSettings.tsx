@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SMTP_DEFAULT_PORT, type SmtpSecurity } from '../../../../shared/domain/smtp-security';
 import type { DunningSettingsView } from '../../../../shared/ipc/dunning.contract';
 import { api, ApiCallError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
+import { ContactHoursEditor } from './ContactHoursEditor';
 
 type Smtp = NonNullable<DunningSettingsView['smtp']>;
-const EMPTY_SMTP: Smtp = { host: '', port: 587, security: 'starttls', user: null, allowSelfSigned: false, fromEmail: '', fromName: '' };
+const EMPTY_SMTP: Smtp = { host: '', port: SMTP_DEFAULT_PORT.starttls, security: 'starttls', user: null, fromEmail: '', fromName: '' };
+const SECURITY_MODES: readonly SmtpSecurity[] = ['tls', 'starttls', 'none'];
 
 /** The régua's sending settings: signature, contact caps and the SMTP server (the password goes to the vault). */
 export function SendingSettings() {
@@ -27,6 +30,10 @@ export function SendingSettings() {
   if (!view) return null;
 
   const setField = <K extends keyof Smtp>(key: K, value: Smtp[K]) => setSmtp((s) => ({ ...s, [key]: value }));
+  /** A port still at the old mode's usual number follows the new mode; without encryption no login is sent. */
+  const setSecurity = (security: SmtpSecurity) =>
+    setSmtp((s) => ({ ...s, security, port: s.port === SMTP_DEFAULT_PORT[s.security] ? SMTP_DEFAULT_PORT[security] : s.port, user: security === 'none' ? null : s.user }));
+  const inMemory = view.secretStorage === 'memory';
 
   async function save() {
     if (!view) return;
@@ -38,6 +45,7 @@ export function SendingSettings() {
         maxCatchUpDays: view.maxCatchUpDays,
         smtp: smtpOn ? smtp : null,
         gateway: view.gateway,
+        contactHours: view.contactHours,
         ...(password ? { smtpPassword: password } : {}),
       });
       setView(saved);
@@ -79,6 +87,7 @@ export function SendingSettings() {
         {num('maxContactsPerDay', t('dunning.settings.perDay'))}
         {num('maxContactsPerWeek', t('dunning.settings.perWeek'))}
         {num('maxCatchUpDays', t('dunning.settings.catchUp'))}
+        <ContactHoursEditor value={view.contactHours} onChange={(contactHours) => setView({ ...view, contactHours })} errors={errors} />
         <label className="filter--check span-2">
           <input type="checkbox" checked={smtpOn} onChange={(e) => setSmtpOn(e.target.checked)} data-testid="settings-smtp-on" /> {t('dunning.settings.smtpEnabled')}
         </label>
@@ -90,32 +99,44 @@ export function SendingSettings() {
             <Field label={t('dunning.settings.port')} error={errors['smtp.port']} required>
               <input value={String(smtp.port)} onChange={(e) => setField('port', Number(e.target.value.replace(/\D/g, '')))} inputMode="numeric" className="num" />
             </Field>
-            <Field label={t('dunning.settings.security')} error={errors['smtp.security']}>
-              <select value={smtp.security} onChange={(e) => setField('security', e.target.value as Smtp['security'])}>
-                <option value="tls">{t('dunning.settings.tls')}</option>
-                <option value="starttls">{t('dunning.settings.starttls')}</option>
-                <option value="none">{t('dunning.settings.none')}</option>
+            <Field label={t('dunning.settings.security')} error={errors['smtp.security']} hint={t(`dunning.settings.securityHint.${smtp.security}`)} className="span-2">
+              <select value={smtp.security} onChange={(e) => setSecurity(e.target.value as SmtpSecurity)} data-testid="settings-smtp-security">
+                {SECURITY_MODES.map((mode) => (
+                  <option key={mode} value={mode}>
+                    {t(`dunning.settings.${mode}`)}
+                  </option>
+                ))}
               </select>
             </Field>
-            <Field label={t('dunning.settings.user')} error={errors['smtp.user']}>
-              <input value={smtp.user ?? ''} onChange={(e) => setField('user', e.target.value || null)} autoComplete="off" />
-            </Field>
-            <Field
-              label={t('dunning.settings.password')}
-              hint={view.hasSmtpPassword ? t('dunning.settings.passwordSaved', { where: t(`dunning.settings.storage.${view.secretStorage}`, view.secretStorage) }) : t('dunning.settings.passwordNone')}
-              className="span-2"
-            >
-              <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
-            </Field>
+            {smtp.security === 'none' && (
+              <p className="alert alert--warn span-2" role="note" data-testid="settings-smtp-plain-warning">
+                {t('dunning.settings.plainWarning')}
+              </p>
+            )}
+            {smtp.security !== 'none' && (
+              <>
+                <Field label={t('dunning.settings.user')} error={errors['smtp.user']}>
+                  <input value={smtp.user ?? ''} onChange={(e) => setField('user', e.target.value || null)} autoComplete="off" />
+                </Field>
+                <Field
+                  label={t('dunning.settings.password')}
+                  hint={view.hasSmtpPassword ? t('dunning.settings.passwordSaved', { where: t(`dunning.settings.storage.${view.secretStorage}`, view.secretStorage) }) : t('dunning.settings.passwordNone')}
+                >
+                  <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+                </Field>
+                {inMemory && (
+                  <p className="alert alert--info span-2" role="note" data-testid="settings-secret-memory">
+                    {t('dunning.settings.memoryNote')}
+                  </p>
+                )}
+              </>
+            )}
             <Field label={t('dunning.settings.fromEmail')} error={errors['smtp.fromEmail']} required>
               <input value={smtp.fromEmail} onChange={(e) => setField('fromEmail', e.target.value)} type="email" />
             </Field>
             <Field label={t('dunning.settings.fromName')} error={errors['smtp.fromName']} required>
               <input value={smtp.fromName} onChange={(e) => setField('fromName', e.target.value)} />
             </Field>
-            <label className="filter--check span-2">
-              <input type="checkbox" checked={smtp.allowSelfSigned} onChange={(e) => setField('allowSelfSigned', e.target.checked)} /> {t('dunning.settings.selfSigned')}
-            </label>
           </>
         )}
         <div className="span-2">
