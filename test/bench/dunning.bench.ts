@@ -53,6 +53,39 @@ export const dunningBench: BenchSuite = {
         baselineLabel: 'SELECT dos títulos candidatos em SQL puro',
         note: `${count('SELECT COUNT(*) FROM outbox_messages') - messages} mensagens novas`,
       });
+
+      // 90 days of contact history at this scale: the first pass's messages sent and its tasks done again every
+      // 3rd day of the window (30 rounds), for the effectiveness table of the Painel and the Régua page.
+      const writer = new Database(dbPath);
+      writer.exec(`
+        WITH RECURSIVE d(n) AS (SELECT 1 UNION ALL SELECT n + 3 FROM d WHERE n < 88)
+        INSERT INTO outbox_messages (idempotency_key, customer_id, step_id, invoice_ids, channel, contact_id, to_address, body_text,
+          contact_date, status, next_attempt_at, sent_at, created_at, updated_at)
+        SELECT 'historico|' || d.n || '|' || o.id, o.customer_id, o.step_id, o.invoice_ids, o.channel, o.contact_id, o.to_address, o.body_text,
+          date('${AS_OF}', '-' || d.n || ' days'), 'sent', o.next_attempt_at, date('${AS_OF}', '-' || d.n || ' days') || 'T13:00:00.000Z', o.created_at, o.updated_at
+        FROM outbox_messages o, d WHERE o.status = 'queued';
+        WITH RECURSIVE d(n) AS (SELECT 1 UNION ALL SELECT n + 3 FROM d WHERE n < 88)
+        INSERT INTO dunning_tasks (idempotency_key, type, customer_id, step_id, invoice_ids, title, due_date, is_contact, status, outcome,
+          done_at, done_by, created_at, updated_at)
+        SELECT 'historico|' || d.n || '|' || t.id, t.type, t.customer_id, t.step_id, t.invoice_ids, t.title, t.due_date, t.is_contact, 'done', 'reached',
+          date('${AS_OF}', '-' || d.n || ' days') || 'T14:00:00.000Z', 'bench', t.created_at, t.updated_at
+        FROM dunning_tasks t, d WHERE t.status = 'open' AND t.type <> 'fix_contact';`);
+      writer.close();
+      const sent = count(`SELECT COUNT(*) FROM outbox_messages WHERE status = 'sent'`);
+      const done = count(`SELECT COUNT(*) FROM dunning_tasks WHERE status = 'done'`);
+      let rows = 0;
+      ctx.report({
+        name: 'efetividade da régua, 90 dias (1ª leitura após escrita)',
+        adimpleMs: await onceMs(async () => {
+          const env = await backend.dispatch('dunning.effectiveness', { days: 90 });
+          if (!env.ok) throw new Error(env.error.message);
+          rows = (env.data as { rows: unknown[] }).rows.length;
+        }),
+        baselineMs: await medianMs(3, () => raw.prepare(`SELECT COUNT(*), SUM(length(invoice_ids)) FROM outbox_messages WHERE status = 'sent'`).get()),
+        baselineLabel: 'ler as mensagens enviadas em SQL puro',
+        note: `${sent} mensagens enviadas e ${done} tarefas feitas na janela; ${rows} linhas (etapa × canal)`,
+      });
+      ctx.report({ name: 'efetividade da régua, 90 dias (em cache)', adimpleMs: await medianMs(3, () => backend.dispatch('dunning.effectiveness', { days: 90 })) });
     } finally {
       raw.close();
       backend.close();

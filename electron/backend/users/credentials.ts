@@ -30,7 +30,8 @@ export interface ApprovalRules {
   excludedMessage: string;
 }
 
-const ROLE_LABEL: Record<UserRole, string> = { clerk: 'atendente', supervisor: 'supervisor', admin: 'administrador' };
+/** The role as messages name it. */
+export const ROLE_LABEL: Record<UserRole, string> = { clerk: 'atendente', supervisor: 'supervisor', admin: 'administrador' };
 
 /** "14:35" in São Paulo, where the clerk reads the clock. */
 function clockTime(iso: string): string {

@@ -4,7 +4,8 @@
  */
 import type { Envelope } from '../../../shared/ipc/envelope';
 import type { Method } from '../../../shared/ipc/contract';
-import type { SessionUser, UserRole } from '../../../shared/ipc/users.contract';
+import type { SessionUser } from '../../../shared/ipc/users.contract';
+import { ROLE_LABEL } from './credentials';
 
 /** 'required' in the desktop shell and `npm run web`; 'off' for tests, benches and tools. */
 export type AuthMode = 'required' | 'off';
@@ -53,7 +54,6 @@ const ADMIN_METHODS: ReadonlySet<string> = new Set<Method>([
   'backup.restore',
 ]);
 
-const ROLE_LABEL: Record<UserRole, string> = { clerk: 'atendente', supervisor: 'supervisor', admin: 'administrador' };
 
 /**
  * The FORBIDDEN envelope a call gets before its handler runs, or null when it may go on. With auth off and

@@ -143,14 +143,17 @@ export function outboxRepo(prepare: Prepare) {
            FROM dunning_tasks t JOIN dunning_steps s ON s.id = t.step_id
            WHERE t.status = 'done' AND t.done_at >= @since AND t.done_at < date(@until, '+1 day') AND t.type <> 'fix_contact'
          ), touched AS (
-           SELECT c.contact_id, c.step_id, c.channel, c.on_day, j.value AS invoice_id FROM contacts c, json_each(c.invoice_ids) j
+           SELECT c.contact_id, c.step_id, c.channel, c.on_day, MIN(date(c.on_day, '+15 days'), @until) AS window_end, j.value AS invoice_id
+           FROM contacts c, json_each(c.invoice_ids) j
          ), outcome AS (
+           -- From the título's maintained dates (closed_on: the last payment of a paid one; first_paid_on), so
+           -- its payments are read only when one may fall in the 15-day window. Settled after \`until\` is not paid yet on that day.
            SELECT t.contact_id, t.step_id, t.channel,
-                  -- The last payment settled it; settled after \`until\` is not paid yet on that day.
-                  CASE WHEN i.status = 'paid' AND MAX(p.paid_on) <= @until THEN julianday(MAX(p.paid_on)) - julianday(t.on_day) END AS days_to_paid,
-                  COALESCE(SUM(CASE WHEN p.paid_on BETWEEN t.on_day AND MIN(date(t.on_day, '+15 days'), @until) THEN p.amount_cents END), 0) AS recovered
-           FROM touched t JOIN invoices i ON i.id = t.invoice_id LEFT JOIN payments p ON p.invoice_id = t.invoice_id AND p.paid_on >= t.on_day
-           GROUP BY t.contact_id, t.invoice_id
+                  CASE WHEN i.status = 'paid' AND i.closed_on <= @until AND i.closed_on >= t.on_day THEN julianday(i.closed_on) - julianday(t.on_day) END AS days_to_paid,
+                  CASE WHEN i.first_paid_on IS NULL OR i.first_paid_on > t.window_end OR (i.status = 'paid' AND i.closed_on < t.on_day) THEN 0
+                       ELSE (SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id AND p.paid_on BETWEEN t.on_day AND t.window_end)
+                  END AS recovered
+           FROM touched t JOIN invoices i ON i.id = t.invoice_id
          )
          SELECT o.step_id AS stepId, s.name AS stepName, s.offset_days AS offsetDays, o.channel,
                 COUNT(DISTINCT o.contact_id) AS contacts, COUNT(*) AS titulos,
