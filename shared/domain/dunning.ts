@@ -229,6 +229,10 @@ export function planDunning(input: DunningInput): DunningPlan {
     return day;
   };
 
+  // Tens of thousands of títulos share a few hundred due dates and their customers' places: parsed and looked up once.
+  const dueDays = new Map<string, number>();
+  const calendars = new Map<number, BankCalendar>();
+
   for (const inv of invoices) {
     if (pausedCustomers.has(inv.customerId) || pausedInvoices.has(inv.id)) {
       pausedInvoiceCount++;
@@ -242,8 +246,10 @@ export function planDunning(input: DunningInput): DunningPlan {
       steps = activeSortedSteps(input.stepsByLadder.get(customer.ladderId));
       stepsCache.set(customer.ladderId, steps);
     }
-    const calendar = input.calendarFor(customer.uf, customer.city);
-    const dueDay = isoToEpochDay(inv.dueDate);
+    let calendar = calendars.get(customer.id);
+    if (!calendar) calendars.set(customer.id, (calendar = input.calendarFor(customer.uf, customer.city)));
+    let dueDay = dueDays.get(inv.dueDate);
+    if (dueDay === undefined) dueDays.set(inv.dueDate, (dueDay = isoToEpochDay(inv.dueDate)));
     let currentOffset: number | null = null;
     for (const step of steps) {
       if (currentOffset !== null && step.offsetDays !== currentOffset) break;

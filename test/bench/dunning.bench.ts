@@ -14,22 +14,32 @@ const AS_OF = '2026-11-26';
 export const dunningBench: BenchSuite = {
   name: 'regua',
   async run(ctx) {
+    const open = (dbPath: string) =>
+      createBackend({
+        dbPath,
+        clock: { now: () => NOW },
+        log: () => {},
+        company: async () => ({
+          creditor: { legalName: 'Distribuidora Bench Ltda', document: '11222333000181', address: 'Rua A, 10 — Campinas/SP', city: 'Campinas', pixKey: '11222333000181' },
+          finePercentBp: 200,
+          monthlyInterestBp: 100,
+        }),
+        mailer: { send: async () => ({ ok: true, providerId: null }) },
+      });
+    // The day's first pass on three fresh copies: the first in a cold process (holiday tables, JIT), two warm.
+    const firstPasses: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const spare = open(ctx.copyOfBigDb());
+      firstPasses.push(await onceMs(() => spare.scheduler.runOnce()));
+      spare.close();
+    }
     const dbPath = ctx.copyOfBigDb();
-    const backend = createBackend({
-      dbPath,
-      clock: { now: () => NOW },
-      log: () => {},
-      company: async () => ({
-        creditor: { legalName: 'Distribuidora Bench Ltda', document: '11222333000181', address: 'Rua A, 10 — Campinas/SP', city: 'Campinas', pixKey: '11222333000181' },
-        finePercentBp: 200,
-        monthlyInterestBp: 100,
-      }),
-      mailer: { send: async () => ({ ok: true, providerId: null }) },
-    });
+    const backend = open(dbPath);
     const raw = new Database(dbPath, { readonly: true });
     try {
       const count = (sql: string) => raw.prepare(sql).pluck().get() as number;
-      const first = await onceMs(() => backend.scheduler.runOnce());
+      firstPasses.push(await onceMs(() => backend.scheduler.runOnce()));
+      const first = [...firstPasses].sort((a, b) => a - b)[1]!;
       const messages = count('SELECT COUNT(*) FROM outbox_messages');
       const tasks = count('SELECT COUNT(*) FROM dunning_tasks');
       const steps = raw.prepare('SELECT offset_days AS offsetDays, day_kind AS dayKind FROM dunning_steps WHERE active = 1').all() as { offsetDays: number; dayKind: 'calendar' | 'business' }[];
@@ -39,11 +49,11 @@ export const dunningBench: BenchSuite = {
       );
       const baselineMs = await medianMs(3, () => candidates.all(window.from, window.to));
       ctx.report({
-        name: 'passe completo da régua (1º do dia)',
+        name: 'passe completo da régua (1º do dia, mediana de 3 cópias)',
         adimpleMs: first,
         baselineMs,
         baselineLabel: 'SELECT dos títulos candidatos em SQL puro',
-        note: `${messages} mensagens e ${tasks} tarefas criadas; ${candidates.all(window.from, window.to).length} títulos candidatos`,
+        note: `${firstPasses.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(' / ')} (o 1º num processo frio); ${messages} mensagens e ${tasks} tarefas criadas; ${candidates.all(window.from, window.to).length} títulos candidatos`,
       });
       const second = await medianMs(3, () => backend.scheduler.runOnce({ force: true }));
       ctx.report({
