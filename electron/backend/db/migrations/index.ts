@@ -13,6 +13,7 @@ import { migration0012 } from './0012_dunning_behaviour';
 import { migration0013 } from './0013_trust_approvals';
 import { migration0014 } from './0014_dunning_effectiveness';
 import { migration0015 } from './0015_credit_today';
+import { migration0016 } from './0016_dunning_customers_version';
 
 export interface Migration {
   id: number;
@@ -22,4 +23,4 @@ export interface Migration {
 }
 
 /** Ordered, forward-only. A landed migration is never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];

@@ -40,6 +40,14 @@ const toStep = (r: StepDbRow): StepView & LadderStep => ({
 });
 
 /** Ladders, steps, templates, assignments, and what the dunning pass reads (open títulos in a window, step log). */
+const countAndLatest = (table: string, latest: string) => `(SELECT COUNT(*) FROM ${table}) || ':' || IFNULL((SELECT MAX(${latest}) FROM ${table}), '')`;
+const CUSTOMERS_VERSION_SQL = `SELECT ${[
+  countAndLatest('customers', 'updated_at'),
+  countAndLatest('contacts', 'updated_at'),
+  countAndLatest('dunning_ladder_assignments', 'id'),
+  countAndLatest('credit_scores', 'computed_at'),
+].join(" || '|' || ")}`;
+
 export function laddersRepo(prepare: Prepare) {
   const stepParams = (s: StepWrite, at: string) => ({ ...s, automatic: s.automatic ? 1 : 0, active: s.active ? 1 : 0, at });
   return {
@@ -130,16 +138,12 @@ export function laddersRepo(prepare: Prepare) {
       }
       return out;
     },
-    /** Changes whenever a customer, a contact, a ladder assignment or a credit score is added or changed. */
+    /**
+     * Changes whenever a customer, a contact, a ladder assignment or a credit score is added, changed or removed:
+     * per table a count (the b-tree's own) and the latest change (an index's last entry, migration 0016).
+     */
     customersVersion(): string {
-      return prepare(
-        `SELECT (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM customers) || '|' ||
-                (SELECT COUNT(*) || ':' || IFNULL(MAX(updated_at), '') FROM contacts) || '|' ||
-                (SELECT COUNT(*) || ':' || IFNULL(MAX(id), 0) FROM dunning_ladder_assignments) || '|' ||
-                (SELECT COUNT(*) || ':' || IFNULL(MAX(computed_at), '') FROM credit_scores)`,
-      )
-        .pluck()
-        .get() as string;
+      return prepare(CUSTOMERS_VERSION_SQL).pluck().get() as string;
     },
 
     /** Open títulos due within [from, to] (the dunning index), and every disputed one (they pause the customer). */
