@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { CnabFormatError } from '../../../shared/domain/cnab/layout';
 import { isPayment } from '../../../shared/domain/cnab/movement-codes';
 import { parseReturnFile, type ParsedReturnFile } from '../../../shared/domain/cnab/parse-return';
-import { planFile, SETTLEMENT_RESULTS, type PlannedItem, type SettlementResult } from '../../../shared/domain/cnab/settle';
+import { paidOnOf, planFile, SETTLEMENT_RESULTS, type PlannedItem, type SettlementResult } from '../../../shared/domain/cnab/settle';
 import { formatBrl } from '../../../shared/domain/money';
 import type { BankReturnFile, BankReturnItemRow, BankReturnPreview, BankReturnSummary } from '../../../shared/ipc/bank-returns.contract';
 import type { CsvFile } from '../../../shared/ipc/contract';
@@ -133,8 +133,14 @@ export function bankReturnsService(ctx: Context) {
     const dbVersion = repo.dataVersion();
     if (lastPlan && lastPlan.loaded.sha256 === sha256 && lastPlan.loaded.fileName === fileName && lastPlan.dbVersion === dbVersion) return lastPlan;
     const parsed = parseReturnBytes(bytes, fileName);
-    lastPlan = { dbVersion, loaded: { fileName, sha256, parsed }, planned: planFile(parsed.items, invoiceMatcher(repo, parsed)) };
+    const planned = planFile(parsed.items, invoiceMatcher(repo, parsed), { today: ctx.asOf(), fileDate: fileDateOf(parsed) });
+    lastPlan = { dbVersion, loaded: { fileName, sha256, parsed }, planned };
     return lastPlan;
+  }
+
+  /** The date a movement without its own dates was paid: the file's generation date, else today. */
+  function fileDateOf(parsed: ParsedReturnFile): string {
+    return parsed.generatedOn ?? ctx.asOf();
   }
 
   function previousImport(loaded: LoadedReturnFile) {
@@ -213,10 +219,9 @@ export function bankReturnsService(ctx: Context) {
         const at = ctx.nowIso();
         const summary = summarize(loaded, planned);
         const id = repo.insertFile({ summary, sha256: loaded.sha256, importedAt: at, importedBy: ctx.actor() });
-        const fallbackDate = parsed.generatedOn ?? ctx.asOf();
+        const fileDate = fileDateOf(parsed);
         for (const item of planned) {
-          const paidOn = item.item.occurrenceDate ?? item.item.creditDate ?? fallbackDate;
-          const paymentId = item.appliedCents > 0 ? settle(item, id, loaded.fileName, paidOn, at) : null;
+          const paymentId = item.appliedCents > 0 ? settle(item, id, loaded.fileName, paidOnOf(item.item, fileDate), at) : null;
           repo.insertItem(id, item, paymentId);
         }
         ctx.repos.activity.append(

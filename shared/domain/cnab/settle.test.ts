@@ -80,10 +80,31 @@ describe('planSettlement', () => {
   });
 });
 
+const DATES = { today: '2026-11-25', fileDate: '2026-11-22' };
+
 describe('planFile', () => {
+  it('a payment dated after today is not recorded, and says why; the occurrence date counts, then the credit date, then the file date', () => {
+    const found = match();
+    const plan = planFile(
+      [
+        item({ line: 3, occurrenceDate: '2026-11-26' }),
+        item({ line: 5, occurrenceDate: null, creditDate: '2026-11-27' }),
+        item({ line: 7, occurrenceDate: null, creditDate: null }),
+      ],
+      () => found,
+      { today: '2026-11-25', fileDate: '2026-11-24' },
+    );
+    expect(plan.map((p) => [p.item.line, p.result, p.appliedCents])).toEqual([
+      [3, 'other', 0],
+      [5, 'other', 0],
+      [7, 'settled', 100_000],
+    ]);
+    expect(plan[0]!.note).toBe('Pagamento com data futura (26/11/2026, hoje é 25/11/2026): não foi lançado; confira o arquivo e a data do computador.');
+  });
+
   it('a título hit twice in one file is paid once; the second movement sees the balance the first left', () => {
     const found = match({ openCents: 100_000 });
-    const plan = planFile([item({ paidCents: 30_000, line: 3 }), item({ paidCents: 70_000, line: 5 }), item({ line: 7 })], () => found);
+    const plan = planFile([item({ paidCents: 30_000, line: 3 }), item({ paidCents: 70_000, line: 5 }), item({ line: 7 })], () => found, DATES);
     expect(plan.map((p) => [p.result, p.appliedCents])).toEqual([
       ['partial', 30_000],
       ['settled', 70_000],

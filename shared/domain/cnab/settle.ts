@@ -1,6 +1,7 @@
 // What a return file does to the portfolio, decided before anything is written: per movement, which título it
 // hits, how much of the payment settles the open balance and how much is charges (juros/multa). The backend's
 // preview shows this plan and its import executes the same plan, so the two cannot differ.
+import { formatBrDate as brDate } from '../dates';
 import { formatBrl } from '../money';
 import { isPayment } from './movement-codes';
 import type { ReturnItem } from './parse-return';
@@ -84,15 +85,29 @@ export function planSettlement<S extends InvoiceSnapshot>(item: ReturnItem, matc
   return planned(item, match, 'partial', note, applied, charges);
 }
 
+/** The day a movement was paid: its occurrence date, else the bank's credit date, else the file's date. */
+export function paidOnOf(item: ReturnItem, fileDate: string): string {
+  return item.occurrenceDate ?? item.creditDate ?? fileDate;
+}
+
 /**
  * Plans a whole file in order. A título hit twice sees the balance the first movement left, so the second
- * liquidação of the same título is reported as already paid, never paid twice.
+ * liquidação of the same título is reported as already paid, never paid twice. A payment dated after `today`
+ * (a wrong file or a wrong computer clock) is not recorded, as a typed or imported payment would not be.
  */
-export function planFile<S extends InvoiceSnapshot>(items: readonly ReturnItem[], find: (item: ReturnItem) => InvoiceMatch<S> | null): PlannedItem<S>[] {
+export function planFile<S extends InvoiceSnapshot>(
+  items: readonly ReturnItem[],
+  find: (item: ReturnItem) => InvoiceMatch<S> | null,
+  dates: { today: string; fileDate: string },
+): PlannedItem<S>[] {
   const touched = new Map<number, S>();
   return items.map((item) => {
     const found = find(item);
     const match = found ? { ...found, invoice: touched.get(found.invoice.id) ?? found.invoice } : null;
+    const paidOn = paidOnOf(item, dates.fileDate);
+    if (isPayment(item.movementKind) && paidOn > dates.today) {
+      return planned(item, match, 'other', `Pagamento com data futura (${brDate(paidOn)}, hoje é ${brDate(dates.today)}): não foi lançado; confira o arquivo e a data do computador.`);
+    }
     const plan = planSettlement(item, match);
     if (match && plan.appliedCents > 0) {
       const openCents = match.invoice.openCents - plan.appliedCents;

@@ -146,16 +146,17 @@ const TITULOS_TODAY = `
 /**
  * Títulos as they stood on a past `@asOf` (the back-test): each título's payments up to then summed through the
  * covering index payments(invoice_id, paid_on, amount_cents), grouped per título first so the sums are computed
- * once. A write-off, renegotiation or dispute counts only from the day it happened.
+ * once. A write-off or renegotiation counts from its closing date, a dispute from the day (São Paulo time, as
+ * closed_on) the título last changed.
  */
 const TITULOS_ON_DATE = `
   SELECT i.customer_id, i.due_date, i.amount_cents,
-    (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) AS disputed,
+    (i.status = 'disputed' AND date(i.updated_at, '-3 hours') <= @asOf) AS disputed,
     CASE WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents
            OR (i.status IN ('written_off', 'renegotiated') AND i.closed_on <= @asOf) THEN 0
          ELSE i.amount_cents - COALESCE(SUM(p.amount_cents), 0) END AS open_cents,
     CASE
-      WHEN (i.status = 'disputed' AND substr(i.updated_at, 1, 10) <= @asOf) OR i.due_date > @asOf THEN NULL
+      WHEN (i.status = 'disputed' AND date(i.updated_at, '-3 hours') <= @asOf) OR i.due_date > @asOf THEN NULL
       WHEN COALESCE(SUM(p.amount_cents), 0) >= i.amount_cents THEN MAX(0, CAST(julianday(MAX(p.paid_on)) - julianday(i.due_date) AS INTEGER))
       WHEN i.status IN ('written_off', 'renegotiated') AND i.closed_on <= @asOf
         THEN MAX(0, CAST(julianday(i.closed_on) - julianday(i.due_date) AS INTEGER))

@@ -40,13 +40,7 @@ const toStep = (r: StepDbRow): StepView & LadderStep => ({
 });
 
 /** Ladders, steps, templates, assignments, and what the dunning pass reads (open títulos in a window, step log). */
-const countAndLatest = (table: string, latest: string) => `(SELECT COUNT(*) FROM ${table}) || ':' || IFNULL((SELECT MAX(${latest}) FROM ${table}), '')`;
-const CUSTOMERS_VERSION_SQL = `SELECT ${[
-  countAndLatest('customers', 'updated_at'),
-  countAndLatest('contacts', 'updated_at'),
-  countAndLatest('dunning_ladder_assignments', 'id'),
-  countAndLatest('credit_scores', 'computed_at'),
-].join(" || '|' || ")}`;
+const CUSTOMERS_VERSION_SQL = `SELECT (SELECT n FROM dunning_customers_version WHERE id = 1) || ':' || (SELECT COUNT(*) FROM customers) || ':' || (SELECT COUNT(*) FROM contacts)`;
 
 export function laddersRepo(prepare: Prepare) {
   const stepParams = (s: StepWrite, at: string) => ({ ...s, automatic: s.automatic ? 1 : 0, active: s.active ? 1 : 0, at });
@@ -138,10 +132,7 @@ export function laddersRepo(prepare: Prepare) {
       }
       return out;
     },
-    /**
-     * Changes whenever a customer, a contact, a ladder assignment or a credit score is added, changed or removed:
-     * per table a count (the b-tree's own) and the latest change (an index's last entry, migration 0016).
-     */
+    /** Changes whenever a customer, a contact, a ladder assignment or a credit score is added, changed or removed (migration 0016). */
     customersVersion(): string {
       return prepare(CUSTOMERS_VERSION_SQL).pluck().get() as string;
     },
