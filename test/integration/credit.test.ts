@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HISTORY_ON_DATE_SQL, HISTORY_TODAY_SQL } from '../../electron/backend/db/repos/credit.repo';
 import { profileOfTags, type DemoProfile } from '../../electron/backend/demo/demo-data';
 import { DEFAULT_RISK_WEIGHTS, NEUTRAL_SCORE } from '../../shared/domain/risk';
-import { openTestBackend, removeAllTempDirs, type TestBackend } from '../helpers/backend';
+import { openTestBackend, removeAllTempDirs, testClock, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
 
 // One seeded ~2000-customer demo portfolio (24 months of history ending 2026-11-25) shared by these tests.
 let tb: TestBackend;
@@ -148,5 +148,24 @@ describe('back-test', () => {
     const env = await tb.callRaw('credit.backtest', { asOf: '2026-09-01', horizonMonths: 6 });
     expect(env.ok).toBe(false);
     if (!env.ok) expect(env.error.code).toBe('VALIDATION');
+  });
+});
+
+describe("today's history at the end of the business day", () => {
+  it('a dispute opened at 22:30 in São Paulo (already the next day in UTC) counts on that day in both histories', async () => {
+    const late = openTestBackend({ clock: testClock('2026-11-26T01:30:00.000Z') });
+    try {
+      const c = await late.call('customers.create', validCustomer());
+      const due = await late.call('invoices.create', validInvoice(c.id, { issueDate: '2026-10-01', dueDate: '2026-11-01' }));
+      await late.call('invoices.create', validInvoice(c.id, { issueDate: '2026-10-01', dueDate: '2026-11-10', documentNumber: 'NF-2' }));
+      await late.call('disputes.open', { invoiceId: due.id, reason: 'Mercadoria avariada na entrega' });
+      const params = { asOf: '2026-11-25', recentFrom: '2026-05-25' };
+      const raw = late.raw();
+      const today = raw.prepare(HISTORY_TODAY_SQL).all(params);
+      expect(today).toMatchObject([{ customerId: c.id, openDisputes: 1, maturedCount: 1 }]);
+      expect(raw.prepare(HISTORY_ON_DATE_SQL).all(params)).toEqual(today);
+    } finally {
+      late.close();
+    }
   });
 });
