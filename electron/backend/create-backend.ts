@@ -21,6 +21,7 @@ import { reportsHandlers } from './handlers/reports.handlers';
 import { settingsHandlers } from './handlers/settings.handlers';
 import { createRouter, mergeHandlers } from './router';
 import { companyFromSettings, createDunning, type DunningOptions } from './scheduler/dunning-module';
+import { credentialsService } from './users/credentials';
 import { accessDenied, createSession, type AuthMode } from './users/session';
 import { usersHandlers } from './users/users.handlers';
 import { APP_VERSION } from './version';
@@ -70,6 +71,8 @@ export function createBackend(options: BackendOptions): Backend {
     mergeHandlers([...dunning.handlers, appHandlers(ctx, APP_VERSION), auditHandlers(ctx), healthHandlers(), backupHandlers(backups, backupOptions), bankReturnsHandlers(ctx), settingsHandlers(ctx), reportsHandlers(ctx), customersHandlers(ctx), contactsHandlers(ctx), invoicesHandlers(ctx), dashboardHandlers(ctx), negotiationHandlers(ctx), creditHandlers(ctx), usersHandlers(ctx, session), importsHandlers(ctx, (name, payload) => router.emit(name, payload), log)]),
     log,
   );
+  // A lockout is written by a refused call, which the router does not announce: the users list must still see it.
+  credentialsService(ctx).onLockout(() => router.emit('data.changed', { tables: ['login_attempts', 'activity_log'] }));
   return {
     // The login gate sits in front of the router; the backend's own calls (companyFromSettings) go around it.
     dispatch: async (method, params, callCtx) =>

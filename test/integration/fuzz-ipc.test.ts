@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { schemas } from '../../shared/ipc/schemas';
@@ -25,11 +26,12 @@ const KNOWN_INTERNAL: Record<string, string> = {};
 
 /**
  * Methods that check a typed password. A wrong one is refused but still counted (the attempt limit), and the
- * 5th in a row logs the lockout: on refusal they may write those two tables and nothing else.
+ * 5th in a row logs the lockout: on refusal they may write login_attempts and a user.lockedOut entry (with the
+ * audit chain's head), and change nothing else, not even one column of an existing row.
  */
 const PASSWORD_CHECKED: ReadonlySet<string> = new Set(['users.login', 'users.changePassword', 'agreements.create', 'creditAnalysis.secondApproval']);
+/** Rewritten by every attempt; what a refusal may add to the activity log (and so to its chain head) is checked apart. */
 const ATTEMPT_TABLES: ReadonlySet<string> = new Set(['login_attempts', 'activity_log', 'audit_chain_head']);
-const withoutAttemptTables = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([t]) => !ATTEMPT_TABLES.has(t)));
 
 const HOSTILE_STRINGS = [
   '',
@@ -133,6 +135,26 @@ function tableCounts(raw: Database.Database): Record<string, number> {
   return Object.fromEntries(tables.map((t) => [t, raw.prepare(`SELECT COUNT(*) FROM "${t}"`).pluck().get() as number]));
 }
 
+/**
+ * A SHA-256 of every row of every table but the attempt tables, in rowid (or primary-key) order, and of the activity
+ * log's rows up to `lastActivityId`: any INSERT, UPDATE or DELETE there changes it.
+ */
+function contentDigest(raw: Database.Database, lastActivityId: number): string {
+  const tables = raw.prepare(`SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; wr: number }[];
+  const digest = createHash('sha256');
+  for (const { name, wr } of tables) {
+    if (ATTEMPT_TABLES.has(name) && name !== 'activity_log') continue;
+    // WITHOUT ROWID tables are read in primary-key order; the others with their rowid, so a delete-and-reinsert shows too.
+    const rows =
+      name === 'activity_log'
+        ? raw.prepare('SELECT rowid, * FROM activity_log WHERE id <= ? ORDER BY rowid').raw().all(lastActivityId)
+        : raw.prepare(wr ? `SELECT * FROM "${name}"` : `SELECT rowid, * FROM "${name}" ORDER BY rowid`).raw().all();
+    digest.update(`${name}\n`);
+    for (const row of rows) digest.update(`${JSON.stringify(row)}\n`);
+  }
+  return digest.digest('hex');
+}
+
 /** How the calls were answered, to show the fuzz gets past validation into the handlers. */
 const answers = new Map<string, number>();
 
@@ -169,8 +191,10 @@ describe('fuzz: every IPC method with hostile params', () => {
         fc.asyncProperty(paramsFor(method), async (params) => {
           const versionBefore = raw.pragma('data_version', { simple: true });
           const logsBefore = tb.logs.length;
-          const countsBefore = PASSWORD_CHECKED.has(method) ? tableCounts(raw) : null;
-          const lastActivityBefore = raw.prepare('SELECT COALESCE(MAX(id), 0) FROM activity_log').pluck().get();
+          const lastActivityBefore = raw.prepare('SELECT COALESCE(MAX(id), 0) FROM activity_log').pluck().get() as number;
+          const digestBefore = PASSWORD_CHECKED.has(method) ? contentDigest(raw, lastActivityBefore) : null;
+          const chainHead = () => raw.prepare('SELECT * FROM audit_chain_head').all();
+          const chainHeadBefore = digestBefore ? chainHead() : null;
           const env = await tb.backend.dispatch(method, params);
           const code = env.ok ? 'ok' : env.error.code;
           answers.set(code, (answers.get(code) ?? 0) + 1);
@@ -180,11 +204,14 @@ describe('fuzz: every IPC method with hostile params', () => {
             else throw new Error(report);
           }
           // data_version moves when another connection (the backend's) committed anything at all.
-          if (countsBefore) {
+          if (digestBefore) {
             if (!env.ok) {
               const wrote = `${method} answered ${env.error.code} but wrote for ${describeParams(params)}`;
-              expect(withoutAttemptTables(tableCounts(raw)), wrote).toEqual(withoutAttemptTables(countsBefore));
-              expect(raw.prepare(`SELECT action FROM activity_log WHERE id > ? AND action <> 'user.lockedOut'`).pluck().all(lastActivityBefore), wrote).toEqual([]);
+              expect(contentDigest(raw, lastActivityBefore), wrote).toBe(digestBefore);
+              const added = raw.prepare(`SELECT action FROM activity_log WHERE id > ?`).pluck().all(lastActivityBefore);
+              expect(added.filter((action) => action !== 'user.lockedOut'), wrote).toEqual([]);
+              // The chain head moves only with a lockout entry.
+              if (added.length === 0) expect(chainHead(), wrote).toEqual(chainHeadBefore);
             }
           } else if (!env.ok && raw.pragma('data_version', { simple: true }) !== versionBefore) {
             throw new Error(`${method} answered ${env.error.code} but committed a write for ${describeParams(params)}; rows now: ${JSON.stringify(tableCounts(raw))}`);

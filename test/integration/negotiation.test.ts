@@ -179,6 +179,21 @@ describe('agreements.create', () => {
     expect(everything).not.toContain('senha-errada');
   });
 
+  it('a typed approval is only checked where the offer needs it: a mistyped one neither refuses nor counts otherwise', async () => {
+    await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: SUPERVISOR_PASSWORD });
+    const mistyped = { login: 'marta', password: 'senha-errada' };
+    const withinLimits = await tb.call('agreements.create', { customerId, invoiceIds: [(await invoice()).id], asOf: AS_OF, offer: sixInstallments(), approval: mistyped });
+    expect(withinLimits).toMatchObject({ approvedBy: null, approvedByUserId: null, approvalReasons: [] });
+    // Beyond the supervisor limits it is refused whatever the approval says: the password is not compared either.
+    const beyond = expectError(await tb.callRaw('agreements.create', { customerId, invoiceIds: [(await invoice()).id], asOf: AS_OF, offer: sixInstallments({ installmentCount: 13 }), approval: mistyped }));
+    expect(beyond.message).toContain('mesmo com aprovação');
+    expect(count('login_attempts')).toBe(0);
+    // Where it is needed, the same mistyped password is refused and counted.
+    const needed = expectError(await tb.callRaw('agreements.create', { customerId, invoiceIds: [(await invoice()).id], asOf: AS_OF, offer: sixInstallments({ installmentCount: 10 }), approval: mistyped }));
+    expect(needed.message).toBe('Aprovação do supervisor: login ou senha incorretos.');
+    expect(count('login_attempts')).toBe(1);
+  });
+
   it('a logged-in supervisor works under the supervisor limits and is recorded as the approver', async () => {
     const supervisor = await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: SUPERVISOR_PASSWORD });
     await tb.call('users.login', { login: 'marta', password: SUPERVISOR_PASSWORD });

@@ -199,19 +199,76 @@ describe('login attempt limit', () => {
     expect(expectError(await tb.callRaw('users.unlock', { id: caio.id })).code).toBe('FORBIDDEN');
   });
 
-  it('wrong supervisor-approval passwords count towards the same lockout', async () => {
+  /** No login gate, supervisor "marta" and a título whose 10 installments need her approval: answers a try at approving them. */
+  async function withSupervisorApproval(typedLogin: string) {
     clock = testClock();
     tb = openTestBackend({ clock });
     await tb.call('users.create', { name: 'Marta Supervisora', login: 'marta', role: 'supervisor', password: ADMIN.password });
     const customerId = (await tb.call('customers.create', validCustomer())).id;
     const invoice = await tb.call('invoices.create', validInvoice(customerId, { amountCents: 1_000_000, dueDate: '2026-10-11' }));
     const offer = { kind: 'installments', downPaymentCents: 0, downPaymentDate: '2026-11-25', installmentCount: 10, interval: { unit: 'months' }, firstDueDate: '2026-12-25' } as const;
-    const approve = (password: string) => tb.callRaw('agreements.create', { customerId, invoiceIds: [invoice.id], asOf: '2026-11-25', offer, approval: { login: 'marta', password } });
+    return (password: string) => tb.callRaw('agreements.create', { customerId, invoiceIds: [invoice.id], asOf: '2026-11-25', offer, approval: { login: typedLogin, password } });
+  }
+
+  it('wrong supervisor-approval passwords count towards the same lockout', async () => {
+    const approve = await withSupervisorApproval('marta');
     for (let i = 0; i < 4; i++) expect(expectError(await approve('errada')).code).toBe('VALIDATION');
     const locked = expectError(await approve('errada'));
     expect(locked).toMatchObject({ code: 'FORBIDDEN', message: `Aprovação do supervisor: ${LOCKED_UNTIL_MESSAGE}`, details: { fields: [{ path: 'approval.login' }] } });
     expect(expectError(await approve(ADMIN.password)).message).toContain('Login bloqueado até 12:15');
     expect(expectError(await tb.callRaw('users.login', { login: 'marta', password: ADMIN.password })).message).toBe(LOCKED_UNTIL_MESSAGE);
     expect(tb.raw().prepare('SELECT COUNT(*) FROM agreements').pluck().get()).toBe(0);
+  });
+
+  const attempts = (user: string) =>
+    tb.raw().prepare('SELECT failed_count AS failedCount, locked_until AS lockedUntil FROM login_attempts WHERE login = ?').get(user) as
+      | { failedCount: number; lockedUntil: string | null }
+      | undefined;
+  const count = (sql: string) => tb.raw().prepare(sql).pluck().get() as number;
+
+  it('parallel guesses are checked one at a time: the 5th locks, and the right password late in the batch does not log in nor clear the lock', async () => {
+    await withClerk();
+    // 20 guesses at once, in any case of the login; the right one is 18th.
+    const guesses = Array.from({ length: 20 }, (_, i) => login(i % 2 ? 'CAIO' : 'caio', i === 17 ? CLERK.password : `errada-${i}`));
+    const answers = (await Promise.all(guesses)).map((env) => expectError(env).message);
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill('Login ou senha incorretos.'));
+    expect(answers.slice(4)).toEqual(Array(16).fill(LOCKED_UNTIL_MESSAGE));
+    expect(attempts('caio')).toEqual({ failedCount: 5, lockedUntil: '2026-11-25T15:15:00.000Z' });
+    expect(await tb.call('users.status', {})).toMatchObject({ user: null });
+    expect(count(`SELECT COUNT(*) FROM activity_log WHERE action = 'user.login'`)).toBe(0);
+    expect(count(`SELECT COUNT(*) FROM activity_log WHERE action = 'user.lockedOut'`)).toBe(1);
+  });
+
+  it('parallel logins and supervisor approvals for one login share the queue and the limit', async () => {
+    const approve = await withSupervisorApproval('Marta');
+    const guesses = Array.from({ length: 8 }, (_, i) => (i % 2 ? login('marta', `errada-${i}`) : approve(`errada-${i}`)));
+    const right = [approve(ADMIN.password), login('MARTA', ADMIN.password)];
+    const answers = (await Promise.all<Envelope<unknown>>([...guesses, ...right])).map((env) => expectError(env).message);
+    expect(answers.filter((m) => m.includes('Login bloqueado até 12:15'))).toHaveLength(answers.length - 4);
+    expect(attempts('marta')).toEqual({ failedCount: 5, lockedUntil: '2026-11-25T15:15:00.000Z' });
+    expect(count('SELECT COUNT(*) FROM agreements')).toBe(0);
+    expect(count(`SELECT COUNT(*) FROM activity_log WHERE action IN ('user.login', 'agreement.created')`)).toBe(0);
+  });
+
+  it('a lock set while the password was being compared (another app on the same file) still refuses and stays', async () => {
+    await withClerk();
+    const pending = login('caio', CLERK.password);
+    // One turn of the event loop: the check has read "not locked" and scrypt is running on the thread pool.
+    await new Promise((resolve) => setImmediate(resolve));
+    tb.raw().prepare(`INSERT INTO login_attempts (login, failed_count, last_failed_at, locked_until) VALUES ('caio', 5, ?, '2026-11-25T15:15:00.000Z')`).run(clock.now().toISOString());
+    expect(expectError(await pending).message).toBe(LOCKED_UNTIL_MESSAGE);
+    expect(attempts('caio')).toEqual({ failedCount: 5, lockedUntil: '2026-11-25T15:15:00.000Z' });
+  });
+
+  it('announces a lockout to the screens (data.changed), though the call that caused it was refused', async () => {
+    await withClerk();
+    const changedLoginAttempts = () => tb.events.filter((e) => e.name === 'data.changed' && (e.payload as { tables: string[] }).tables.includes('login_attempts')).length;
+    for (let i = 0; i < 4; i++) expectError(await login('caio', 'errada'));
+    expect(changedLoginAttempts()).toBe(0);
+    expectError(await login('caio', 'errada'));
+    expect(changedLoginAttempts()).toBe(1);
+    // Refusals while already locked change nothing, so they announce nothing.
+    expectError(await login('caio', CLERK.password));
+    expect(changedLoginAttempts()).toBe(1);
   });
 });

@@ -90,6 +90,12 @@ export function negotiationService(ctx: Context) {
     }
   }
 
+  /** Whether this offer, as it stands now, needs a supervisor's approval a clerk can get (not refused whatever the approval). */
+  function clerkNeedsApproval(p: ParsedParams<'agreements.create'>): boolean {
+    const evaluation = evaluate(loadDebt(p).debt, p.offer);
+    return evaluation.ok && evaluation.clerkPolicy.needsApproval && !evaluation.beyondSupervisor.needsApproval;
+  }
+
   function mustGetDetail(id: number): AgreementDetail {
     const a = agreements.get(id);
     if (!a) throw new AppError('NOT_FOUND', `Acordo ${id} não encontrado. Atualize a tela.`);
@@ -172,9 +178,11 @@ export function negotiationService(ctx: Context) {
       const acting = ctx.user();
       const supervisorActing = actingApprover();
       // Checked before the transaction: scrypt is asynchronous, and a wrong password counts even when nothing else is written.
+      // Only when the offer needs it: a typed approval on an offer within the clerk's limits (or one refused anyway) is
+      // ignored, so a mistyped password neither refuses it nor counts towards the supervisor's lockout.
       const approver =
         supervisorActing ??
-        (p.approval
+        (p.approval && clerkNeedsApproval(p)
           ? await credentials.approver(p.approval, {
               label: 'Aprovação do supervisor',
               excluded: (u) => u.id === acting?.id,

@@ -44,41 +44,83 @@ export function lockedOutMessage(lockedUntil: string): string {
 
 export const sessionUser = ({ id, name, login, role }: UserRow): SessionUser => ({ id, name, login, role });
 
-export function credentialsService(ctx: Context) {
+/** One service per backend context: the per-login queue only serialises checks that share it. */
+const services = new WeakMap<Context, CredentialsService>();
+
+/**
+ * The backend's credentials service. Every caller (login, lock screen, change of password, approvals)
+ * gets the same instance for the same context, so they all queue on the same per-login chains.
+ */
+export function credentialsService(ctx: Context): CredentialsService {
+  let service = services.get(ctx);
+  if (!service) services.set(ctx, (service = createCredentialsService(ctx)));
+  return service;
+}
+
+function createCredentialsService(ctx: Context) {
   const users = usersRepo(statementCache(ctx.db));
+  /** The last check queued per login (lower case, as logins are unique regardless of case). */
+  const queues = new Map<string, Promise<unknown>>();
+  const lockoutListeners = new Set<() => void>();
 
   /** Counts a wrong password; the 5th in a row locks the login for 15 minutes and goes to the activity log. */
   function recordFailure(login: string, userId: number | null): string | null {
-    return ctx.tx(() => {
-      const at = ctx.nowIso();
-      const failures = users.recordFailure(login, at);
-      if (failures < MAX_FAILED_ATTEMPTS) return null;
-      const lockedUntil = new Date(ctx.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
-      users.lockLogin(login, lockedUntil);
-      ctx.repos.activity.append({ actor: ctx.actor(), action: 'user.lockedOut', details: { login, userId, failures, lockedUntil } }, at);
-      return lockedUntil;
+    const at = ctx.nowIso();
+    const failures = users.recordFailure(login, at);
+    if (failures < MAX_FAILED_ATTEMPTS) return null;
+    const lockedUntil = new Date(ctx.clock.now().getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    users.lockLogin(login, lockedUntil);
+    ctx.repos.activity.append({ actor: ctx.actor(), action: 'user.lockedOut', details: { login, userId, failures, lockedUntil } }, at);
+    return lockedUntil;
+  }
+
+  /**
+   * Runs `work` after every earlier check of the same login has finished. Without it, parallel guesses
+   * would all read "not locked" and all be compared before the first failure was counted.
+   */
+  function oneAtATime<T>(login: string, work: () => Promise<T>): Promise<T> {
+    const key = login.toLowerCase();
+    const run = (queues.get(key) ?? Promise.resolve()).then(work);
+    // The next check waits for this one to settle, whether it answered or threw.
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
     });
+    return run;
   }
 
   /**
    * Login and password against the stored scrypt hash. An unknown login costs the same work and counts
    * towards a lockout like a known one, so neither the answer, its time nor the lockout tells whether it exists.
    */
-  async function check(login: string, password: string): Promise<CredentialCheck> {
+  async function compare(login: string, password: string): Promise<CredentialCheck> {
     const found = users.credentials(login, ctx.nowIso());
-    const lockedUntil = users.lockedUntil(login, ctx.nowIso());
-    if (lockedUntil) {
-      // No comparison while locked (guessing stops), but the same work, so a locked login answers as slowly.
-      await burnPasswordCheck(password);
-      return { ok: false, lockedUntil };
-    }
-    const matches = found ? await verifyPassword(password, found.password) : await burnPasswordCheck(password);
-    if (found && matches) {
-      users.clearAttempts(login);
-      return { ok: true, user: found.user };
-    }
-    return { ok: false, lockedUntil: recordFailure(login, found?.user.id ?? null) };
+    const lockedBefore = users.lockedUntil(login, ctx.nowIso());
+    // No comparison while locked (guessing stops), but the same work, so a locked login answers as slowly.
+    const matches = !lockedBefore && found ? await verifyPassword(password, found.password) : await burnPasswordCheck(password);
+    if (lockedBefore) return { ok: false, lockedUntil: lockedBefore };
+    let lockedNow = false;
+    const outcome = ctx.tx((): CredentialCheck => {
+      // Looked at again after the await: a login locked meanwhile never logs in and keeps its lock.
+      const lockedUntil = users.lockedUntil(login, ctx.nowIso());
+      if (lockedUntil) return { ok: false, lockedUntil };
+      if (found && matches) {
+        users.clearAttempts(login);
+        return { ok: true, user: found.user };
+      }
+      const lockedByThisFailure = recordFailure(login, found?.user.id ?? null);
+      lockedNow = lockedByThisFailure !== null;
+      return { ok: false, lockedUntil: lockedByThisFailure };
+    });
+    if (lockedNow) for (const listener of lockoutListeners) listener();
+    return outcome;
   }
+
+  const check = (login: string, password: string): Promise<CredentialCheck> => oneAtATime(login, () => compare(login, password));
 
   /**
    * The approver who typed their login and password on this screen: an active supervisor or administrator
@@ -102,7 +144,15 @@ export function credentialsService(ctx: Context) {
     return sessionUser(user);
   }
 
-  return { check, approver };
+  return {
+    check,
+    approver,
+    /** `listener` runs whenever a wrong password locks a login (the users list shows the lock); answers the unsubscribe. */
+    onLockout(listener: () => void): () => void {
+      lockoutListeners.add(listener);
+      return () => lockoutListeners.delete(listener);
+    },
+  };
 }
 
-export type CredentialsService = ReturnType<typeof credentialsService>;
+export type CredentialsService = ReturnType<typeof createCredentialsService>;

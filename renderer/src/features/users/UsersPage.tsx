@@ -150,7 +150,13 @@ function UsersPanel({ meId }: { meId: number }) {
   const load = useCallback(() => {
     api.invoke('users.list', {}).then(setUsers, (e: unknown) => toast.error(e instanceof Error ? e.message : String(e)));
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => {
+    load();
+    // A lockout is written by someone else's refused login or approval: show it without a refresh.
+    return api.on('data.changed', (p) => {
+      if (p.tables.includes('login_attempts') || p.tables.includes('users')) load();
+    });
+  }, [load]);
 
   return (
     <article className="panel" aria-labelledby="users-title">
