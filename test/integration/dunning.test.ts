@@ -495,7 +495,7 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     const env = await desk.backend.dispatch('dunning.settings.save', { ...base, smtp });
     expect(env.ok ? null : env.error.details).toMatchObject({
       fields: [
-        { path: 'smtp.host', message: 'Sem criptografia só é permitido um servidor local ou da rede interna; para smtp.provedor.com.br escolha SSL/TLS ou STARTTLS' },
+        { path: 'smtp.host', message: 'Sem criptografia só é permitido um servidor local ou da rede interna, indicado pelo endereço IP (ex.: 192.168.0.10) ou localhost; para smtp.provedor.com.br escolha SSL/TLS ou STARTTLS' },
         { path: 'smtp.user', message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' },
       ],
     });
@@ -510,7 +510,7 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     await desk.backend.scheduler.runOnce();
     const row = (await desk.call('outbox.list', {})).rows[0]!;
     expect(row).toMatchObject({ status: 'queued', sentAt: null });
-    expect(row.lastError).toMatch(/^Envio sem criptografia só é permitido para um servidor local ou da rede interna; smtp\.provedor\.com\.br não é/);
+    expect(row.lastError).toMatch(/^Envio sem criptografia só é permitido para um servidor local ou da rede interna, indicado pelo endereço IP \(ex\.: 192\.168\.0\.10\) ou localhost; smtp\.provedor\.com\.br não é/);
   });
 
   it('a certificate from the trusted CA but for another host name is refused as well', async () => {

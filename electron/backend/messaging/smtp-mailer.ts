@@ -88,7 +88,7 @@ function classify(err: unknown, config: SmtpConfig): DeliveryResult {
 function refusedSettings(config: SmtpConfig): string | null {
   if (config.security !== 'none') return null;
   if (!isLocalRelayHost(config.host)) {
-    return `Envio sem criptografia só é permitido para um servidor local ou da rede interna; ${config.host} não é. Escolha SSL/TLS ou STARTTLS em Régua › Configurações de envio.`;
+    return `Envio sem criptografia só é permitido para um servidor local ou da rede interna, indicado pelo endereço IP (ex.: 192.168.0.10) ou localhost; ${config.host} não é. Informe o IP do servidor ou escolha SSL/TLS ou STARTTLS em Régua › Configurações de envio.`;
   }
   if (config.user) {
     return `Envio sem criptografia com usuário e senha foi recusado: a senha de ${config.user} passaria em texto aberto até ${config.host}. Deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS em Régua › Configurações de envio.`;
