@@ -25,7 +25,7 @@ const smtpSettings = z
   .superRefine((v, ctx) => {
     if (v.security !== 'none') return;
     if (!isLocalRelayHost(v.host)) {
-      ctx.addIssue({ code: 'custom', path: ['host'], message: `Sem criptografia só é permitido um servidor local ou da rede interna; para ${v.host} escolha SSL/TLS ou STARTTLS` });
+      ctx.addIssue({ code: 'custom', path: ['host'], message: `Sem criptografia só é permitido um servidor local ou da rede interna, indicado pelo endereço IP (ex.: 192.168.0.10) ou localhost; para ${v.host} escolha SSL/TLS ou STARTTLS` });
     }
     if (v.user !== null) {
       ctx.addIssue({ code: 'custom', path: ['user'], message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' });

@@ -46,18 +46,40 @@ interface ServerTls {
   cert: string;
 }
 
-async function startSmtp(opts: { rejectRcpt?: (address: string) => boolean; tls?: ServerTls } = {}) {
+/** A refusal the test server answers with, written as a real server would: `${code} ${text}`, text with its enhanced status. */
+interface Refusal {
+  code: number;
+  text: string;
+}
+
+async function startSmtp(opts: { rejectRcpt?: (address: string) => Refusal | null; rejectMailFrom?: Refusal; offerAuth?: boolean; tls?: ServerTls } = {}) {
   const messages: Received[] = [];
+  const mailFroms: string[] = [];
+  const logins: string[] = [];
+  const refuse = (r: Refusal) => Object.assign(new Error(r.text), { responseCode: r.code });
+  const disabledCommands = [...(opts.tls?.mode === 'starttls' ? [] : ['STARTTLS']), ...(opts.offerAuth ? [] : ['AUTH'])];
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: opts.tls?.mode === 'starttls' ? ['AUTH'] : ['STARTTLS', 'AUTH'],
+    disabledCommands,
+    // AUTH offered on a plain connection, as a careless relay would: the mailer must still not use it.
+    allowInsecureAuth: opts.offerAuth === true,
+    // The refusals carry their own enhanced status (5.7.1, 5.1.1 …) instead of the server's default for the code.
+    hideENHANCEDSTATUSCODES: true,
     ...(opts.tls ? { secure: opts.tls.mode === 'implicit', key: opts.tls.key, cert: opts.tls.cert } : {}),
     logger: false,
-    onRcptTo(address, _session, cb) {
-      if (opts.rejectRcpt?.(address.address)) return cb(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      cb();
+    onAuth(auth, _session, cb) {
+      logins.push(auth.username ?? '');
+      cb(null, { user: auth.username });
     },
-    onData(stream, session, cb) {
+    onMailFrom(address, _session, cb) {
+      mailFroms.push(address.address);
+      cb(opts.rejectMailFrom ? refuse(opts.rejectMailFrom) : undefined);
+    },
+    onRcptTo(address, _session, cb) {
+      const refusal = opts.rejectRcpt?.(address.address);
+      cb(refusal ? refuse(refusal) : undefined);
+    },
+  onData(stream, session, cb) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
@@ -76,7 +98,7 @@ async function startSmtp(opts: { rejectRcpt?: (address: string) => boolean; tls?
   server.on('error', (err) => errors.push(err.message));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.server.address() as AddressInfo).port;
-  return { port, messages, errors, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+  return { port, messages, mailFroms, logins, errors, close: () => new Promise<void>((ok) => server.close(() => ok())) };
 }
 
 /** Decodes a MIME part body (quoted-printable or base64) and encoded-word headers: enough to assert on. */
@@ -240,7 +262,7 @@ describe('régua: pass, outbox and real SMTP', () => {
   });
 
   it('a 550 rejection is a permanent failure: contact marked invalid and a "fix the contact" task', async () => {
-    const smtp = await startSmtp({ rejectRcpt: (a) => a.startsWith('nao.existe') });
+    const smtp = await startSmtp({ rejectRcpt: (a) => (a.startsWith('nao.existe') ? { code: 550, text: '5.1.1 Mailbox unavailable' } : null) });
     toClose.push(smtp.close);
     const desk = openDesk();
     await useSmtp(desk, smtp);
@@ -257,6 +279,79 @@ describe('régua: pass, outbox and real SMTP', () => {
     const queue = await desk.call('queue.list', {});
     expect(queue.rows.map((t) => t.type)).toContain('fix_contact');
     expect(queue.rows.find((t) => t.type === 'fix_contact')!.title).toContain('nao.existe@mercado.com.br');
+  });
+
+  it('a bare 553 at RCPT TO is the address as well', async () => {
+    const smtp = await startSmtp({ rejectRcpt: () => ({ code: 553, text: 'Requested action not taken: mailbox name not allowed' }) });
+    toClose.push(smtp.close);
+    const desk = openDesk();
+    await useSmtp(desk, smtp);
+    const { customerId, contactId } = await customerWithEmail(desk, 'joana.antiga@mercado.com.br');
+    await desk.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    expect((await desk.call('outbox.list', { status: 'failed' })).rows[0]!.lastError).toMatch(/^Servidor de e-mail recusou o destinatário \(553\)/);
+    expect((await desk.call('customers.get', { id: customerId })).contacts.find((c) => c.id === contactId)!.isValid).toBe(false);
+  });
+
+  /** Two debtors with a D0 e-mail each, sent through `smtp`; returns what the company and the debtors see. */
+  async function sendTwoThrough(smtp: { port: number }) {
+    const desk = openDesk();
+    await useSmtp(desk, smtp);
+    const debtors = [await customerWithEmail(desk, 'joana@mercado.com.br'), await customerWithEmail(desk, 'paulo@padaria.com.br', { document: CNPJS[1]! })];
+    for (const d of debtors) await desk.call('invoices.create', validInvoice(d.customerId, { documentNumber: `NF-${d.customerId}`, dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+    const rows = (await desk.call('outbox.list', {})).rows;
+    const contacts = await Promise.all(debtors.map(async (d) => (await desk.call('customers.get', { id: d.customerId })).contacts[0]!));
+    const tasks = (await desk.call('queue.list', {})).rows;
+    return { desk, rows, contacts, tasks };
+  }
+
+  for (const scenario of [
+    { name: 'the sender refused at MAIL FROM (553 5.7.1)', opts: { rejectMailFrom: { code: 553, text: '5.7.1 Sender address rejected: not owned by user' } }, error: /recusou o remetente cobranca@exemplo\.com\.br \(553 5\.7\.1 Sender address rejected: not owned by user\)/ },
+    { name: 'relaying refused at RCPT TO (550 5.7.1)', opts: { rejectRcpt: () => ({ code: 550, text: '5.7.1 Unable to relay' }) }, error: /não aceitou enviar mensagens de cobranca@exemplo\.com\.br para fora \(550 5\.7\.1 Unable to relay\)/ },
+  ]) {
+    it(`${scenario.name} is the company's settings: contacts stay valid, one alert, one connection, retried later`, async () => {
+      const smtp = await startSmtp(scenario.opts);
+      toClose.push(smtp.close);
+      const { rows, contacts, tasks } = await sendTwoThrough(smtp);
+
+      expect(smtp.messages).toHaveLength(0);
+      expect(smtp.mailFroms).toHaveLength(1); // the second message waited instead of being refused too
+      expect(rows.map((r) => [r.status, r.attempts, r.nextAttemptAt]).sort()).toEqual([
+        ['queued', 0, '2026-11-25T15:05:00.000Z'],
+        ['queued', 1, '2026-11-25T15:05:00.000Z'],
+      ]);
+      const tried = rows.find((r) => r.attempts === 1)!;
+      expect(tried.lastError).toMatch(/^O servidor de e-mail 127\.0\.0\.1:\d+ /);
+      expect(tried.lastError).toMatch(scenario.error);
+      expect(contacts.map((c) => c.isValid)).toEqual([true, true]);
+      expect(tasks.map((t) => [t.type, t.title])).toEqual([['internal', 'Verificar configuração de e-mail: nenhum e-mail da régua está saindo']]);
+      expect(tasks[0]!.messageText).toContain(tried.lastError!);
+    });
+  }
+
+  it('older settings with a login and no encryption never send the password in the clear, even to a relay that offers AUTH', async () => {
+    const smtp = await startSmtp({ offerAuth: true });
+    toClose.push(smtp.close);
+    const desk = openDesk();
+    await desk.call('dunning.settings.save', {
+      clerkName: 'Carla', maxContactsPerDay: 1, maxContactsPerWeek: 3, maxCatchUpDays: 7, gateway: null, smtpPassword: 'segredo',
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'none', user: null, fromEmail: 'cobranca@exemplo.com.br', fromName: 'Cobrança Exemplo' },
+    });
+    // What a version before the rule could have saved: a user with security 'none'.
+    desk.raw().prepare("UPDATE settings SET value = json_set(value, '$.smtp.user', 'cobranca') WHERE key = 'dunning.settings'").run();
+    const { customerId } = await customerWithEmail(desk);
+    await desk.call('invoices.create', validInvoice(customerId, { dueDate: '2026-11-25' }));
+    await desk.backend.scheduler.runOnce();
+
+    expect(smtp.logins).toEqual([]);
+    expect(smtp.mailFroms).toEqual([]);
+    const row = (await desk.call('outbox.list', {})).rows[0]!;
+    expect(row).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
+    expect(row.lastError).toBe(
+      'Envio sem criptografia com usuário e senha foi recusado: a senha de cobranca passaria em texto aberto até 127.0.0.1. Deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS em Régua › Configurações de envio.',
+    );
+    expect((await desk.call('queue.list', {})).rows.map((t) => t.type)).toEqual(['internal']);
   });
 
   it('a server that is down means retries with backoff; when it is back, the message goes out once', async () => {
@@ -333,7 +428,7 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     const { customerId } = await customerWithEmail(desk);
     await desk.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF-2001', dueDate: '2026-11-25', amountCents: 98_765 }));
     await desk.backend.scheduler.runOnce();
-    return { smtp, desk };
+    return { smtp, desk, customerId };
   }
 
   it('implicit TLS (465-style): the e-mail arrives encrypted with the right recipient, subject and amount', async () => {
@@ -365,8 +460,8 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     expect((await other.call('customers.get', { id: customerId })).contacts[0]!.isValid).toBe(true);
   });
 
-  it('an untrusted certificate is refused on every retry, then the message fails with a task; nothing is ever sent', async () => {
-    const { smtp, desk } = await sendOneOver({ mode: 'implicit', ...pki.untrusted }, 'tls');
+  it('an untrusted certificate is refused on every retry, then the message fails with an alert for the company; nothing is ever sent', async () => {
+    const { smtp, desk, customerId } = await sendOneOver({ mode: 'implicit', ...pki.untrusted }, 'tls');
     const first = (await desk.call('outbox.list', {})).rows[0]!;
     expect(first).toMatchObject({ status: 'queued', attempts: 1, sentAt: null });
     expect(first.lastError).toMatch(/^Certificado do servidor de e-mail 127\.0\.0\.1:\d+ não é confiável \(.*certificate.*\)\. Nada foi enviado/);
@@ -383,8 +478,13 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     expect(smtp.messages).toHaveLength(0);
     const outbox = await desk.call('outbox.list', {});
     expect(outbox.counts.sent).toBe(0);
-    const task = (await desk.call('queue.list', {})).rows.find((t) => t.type === 'fix_contact');
-    expect(task?.title).toBe('Verificar envio para joana@mercado.com.br: 8 tentativas sem sucesso');
+    // The company's server is at fault, not Joana's address: her contact stays valid and the alerts are the company's, one a day.
+    expect((await desk.call('customers.get', { id: customerId })).contacts[0]!.isValid).toBe(true);
+    const tasks = (await desk.call('queue.list', {})).rows;
+    expect(tasks.length).toBeGreaterThan(0);
+    expect(new Set(tasks.map((t) => t.title))).toEqual(new Set(['Verificar configuração de e-mail: nenhum e-mail da régua está saindo']));
+    expect(tasks.map((t) => t.type)).not.toContain('fix_contact');
+    expect(tasks[0]!.messageText).toContain('Certificados autoassinados ou que não conferem com o nome do servidor não são mais aceitos');
     expect(smtp.errors.length).toBeGreaterThan(0); // the server saw each handshake dropped
   });
 
@@ -395,7 +495,7 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     const env = await desk.backend.dispatch('dunning.settings.save', { ...base, smtp });
     expect(env.ok ? null : env.error.details).toMatchObject({
       fields: [
-        { path: 'smtp.host', message: 'Sem criptografia só é permitido um servidor local ou da rede interna; para smtp.provedor.com.br escolha SSL/TLS ou STARTTLS' },
+        { path: 'smtp.host', message: 'Sem criptografia só é permitido um servidor local ou da rede interna, indicado pelo endereço IP (ex.: 192.168.0.10) ou localhost; para smtp.provedor.com.br escolha SSL/TLS ou STARTTLS' },
         { path: 'smtp.user', message: 'Sem criptografia a senha passaria em texto aberto: deixe o usuário vazio ou escolha SSL/TLS ou STARTTLS' },
       ],
     });
@@ -410,7 +510,7 @@ describe('régua: SMTP over TLS, certificates always verified', () => {
     await desk.backend.scheduler.runOnce();
     const row = (await desk.call('outbox.list', {})).rows[0]!;
     expect(row).toMatchObject({ status: 'queued', sentAt: null });
-    expect(row.lastError).toMatch(/^Envio sem criptografia só é permitido para um servidor local ou da rede interna; smtp\.provedor\.com\.br não é/);
+    expect(row.lastError).toMatch(/^Envio sem criptografia só é permitido para um servidor local ou da rede interna, indicado pelo endereço IP \(ex\.: 192\.168\.0\.10\) ou localhost; smtp\.provedor\.com\.br não é/);
   });
 
   it('a certificate from the trusted CA but for another host name is refused as well', async () => {

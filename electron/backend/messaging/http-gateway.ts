@@ -17,7 +17,8 @@ export function fillGatewayBody(template: string, m: Pick<OutgoingMessage, 'to' 
 
 /**
  * SMS/WhatsApp through a provider's HTTP API (WhatsApp Business API style): POST the filled body.
- * 2xx = sent; 400/404/410/422 = the number is refused (permanent); anything else or a network error = retry.
+ * 2xx = sent; 400/404/410/422 = the number is refused; 401/403 = the gateway's credentials (settings);
+ * anything else or a network error = retry.
  */
 export function createHttpGateway(config: HttpGatewayConfig, timeoutMs = 15_000): MessageSender {
   return {
@@ -28,10 +29,10 @@ export function createHttpGateway(config: HttpGatewayConfig, timeoutMs = 15_000)
         const res = await fetch(config.url, { method: 'POST', headers, body: fillGatewayBody(config.bodyTemplate, m), signal: AbortSignal.timeout(timeoutMs) });
         const body = (await res.text()).slice(0, 300);
         if (res.ok) return { ok: true, providerId: res.headers.get('x-message-id') };
-        const permanent = [400, 404, 410, 422].includes(res.status);
-        return { ok: false, permanent, error: `Gateway respondeu ${res.status}${body ? `: ${body}` : ''}` };
+        const cause = [400, 404, 410, 422].includes(res.status) ? 'recipient' : [401, 403].includes(res.status) ? 'settings' : 'temporary';
+        return { ok: false, cause, error: `Gateway respondeu ${res.status}${body ? `: ${body}` : ''}` };
       } catch (err) {
-        return { ok: false, permanent: false, error: `Gateway inacessível: ${err instanceof Error ? err.message : String(err)}` };
+        return { ok: false, cause: 'temporary', error: `Gateway inacessível: ${err instanceof Error ? err.message : String(err)}` };
       }
     },
   };

@@ -10,10 +10,16 @@ export interface OutgoingMessage {
 }
 
 /**
- * `permanent` failures (mailbox does not exist, invalid number) are not retried: the contact is marked
- * invalid and the clerk gets a task. Others (server down, timeout, 4xx greylisting) are retried with backoff.
+ * Whose problem a failed send is, which decides what happens next:
+ * - 'recipient': the address or number is refused (mailbox does not exist, invalid number). Not retried; the
+ *   contact is marked invalid and the clerk gets a task to fix it.
+ * - 'settings': the company's own sending setup (certificate, STARTTLS, login, sender address, relay, gateway
+ *   credentials). Retried with backoff, never blamed on the contact; the company gets one alert a day.
+ * - 'temporary': anything passing (server down, timeout, 4xx greylisting). Retried with backoff.
  */
-export type DeliveryResult = { ok: true; providerId: string | null } | { ok: false; permanent: boolean; error: string };
+export type FailureCause = 'recipient' | 'settings' | 'temporary';
+
+export type DeliveryResult = { ok: true; providerId: string | null } | { ok: false; cause: FailureCause; error: string };
 
 export interface MessageSender {
   send(message: OutgoingMessage): Promise<DeliveryResult>;

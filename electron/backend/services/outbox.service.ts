@@ -67,6 +67,34 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     );
   }
 
+  /**
+   * The company's sending setup is failing (server, certificate, login, sender): one task a day per channel for
+   * the whole company, not one per debtor. A task belongs to a customer (dunning_tasks.customer_id is required),
+   * so it carries the customer whose message met the failure first; the title says it is about the settings.
+   */
+  function settingsTask(m: OutboxMessage, error: string, at: string) {
+    const email = m.channel === 'email';
+    tasks.insert(
+      {
+        idempotencyKey: `configuracao-envio|${email ? 'email' : 'gateway'}|${ctx.asOf()}`,
+        type: 'internal',
+        customerId: m.customerId,
+        stepId: null,
+        invoiceIds: [],
+        title: email ? 'Verificar configuração de e-mail: nenhum e-mail da régua está saindo' : 'Verificar configuração do gateway de SMS/WhatsApp: nenhuma mensagem está saindo',
+        messageText: `${error}\n\nAs mensagens ficam na fila e são reenviadas sozinhas depois da correção em Régua › Configurações de envio.`,
+        link: null,
+        amountCents: 0,
+        daysOverdue: 0,
+        // Above every debtor's task: while it stands, nothing on this channel goes out.
+        priority: Number.MAX_SAFE_INTEGER,
+        dueDate: ctx.asOf(),
+        isContact: false,
+      },
+      at,
+    );
+  }
+
   /** What stands in the way of sending `m` now: a reason to cancel, a later moment, or nothing. */
   async function check(m: OutboxMessage): Promise<{ cancel: string } | { postponeTo: string } | null> {
     const asOf = ctx.asOf();
@@ -96,7 +124,17 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
     return null;
   }
 
-  async function sendOne(m: OutboxMessage, summary: SendSummary): Promise<void> {
+  /**
+   * Sends `m`, or holds it back when its channel already failed in this pass on the company's settings (`held`
+   * maps a channel to that retry time): the same settings would fail every queued message, so they wait for
+   * the retry instead of each opening a connection to be refused.
+   */
+  async function sendOne(m: OutboxMessage, summary: SendSummary, held: Map<OutboxMessage['channel'], string>): Promise<void> {
+    const heldUntil = held.get(m.channel);
+    if (heldUntil) {
+      if (outbox.postpone(m.id, heldUntil, ctx.nowIso())) summary.postponed++;
+      return;
+    }
     const verdict = await check(m);
     const at = () => ctx.nowIso();
     if (verdict && 'cancel' in verdict) {
@@ -114,7 +152,7 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
       ? await sender.send({ channel: m.channel, to: m.toAddress, subject: m.subject, text: m.bodyText, html: m.bodyHtml, idempotencyKey: m.idempotencyKey })
       : {
           ok: false as const,
-          permanent: false,
+          cause: 'settings' as const,
           error: m.channel === 'email' ? 'Servidor de e-mail (SMTP) não configurado em Régua › Configurações.' : 'Gateway de SMS/WhatsApp não configurado.',
         };
     ctx.tx(() => {
@@ -123,20 +161,27 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
         outbox.markSent(m.id, now);
         activity.append({ actor: 'régua', action: 'dunning.message_sent', customerId: m.customerId, details: { channel: m.channel, to: m.toAddress, subject: m.subject, invoiceIds: m.invoiceIds } }, now);
         summary.sent++;
-      } else if (result.permanent) {
+        return;
+      }
+      if (result.cause === 'recipient') {
         outbox.markFailed(m.id, result.error, now);
         if (m.contactId !== null) outbox.markContactInvalid(m.contactId, now);
         fixContactTask(m, `Corrigir contato: ${m.channel === 'email' ? 'e-mail' : 'número'} ${m.toAddress} recusado`, now);
         activity.append({ actor: 'régua', action: 'dunning.message_failed', customerId: m.customerId, details: { to: m.toAddress, error: result.error, permanent: true } }, now);
         summary.failed++;
-      } else if (attempts >= MAX_ATTEMPTS) {
-        outbox.markFailed(m.id, `${result.error} (desistimos após ${attempts} tentativas)`, now);
-        fixContactTask(m, `Verificar envio para ${m.toAddress}: ${attempts} tentativas sem sucesso`, now);
-        summary.failed++;
-      } else {
-        outbox.markRetry(m.id, new Date(ctx.clock.now().getTime() + retryDelayMs(attempts)).toISOString(), result.error, now);
-        summary.retried++;
+        return;
       }
+      // Not the contact's fault: the company hears of a settings problem at once, and of any other when we give up.
+      if (result.cause === 'settings' || attempts >= MAX_ATTEMPTS) settingsTask(m, result.error, now);
+      if (attempts >= MAX_ATTEMPTS) {
+        outbox.markFailed(m.id, `${result.error} (desistimos após ${attempts} tentativas)`, now);
+        summary.failed++;
+        return;
+      }
+      const retryAt = new Date(ctx.clock.now().getTime() + retryDelayMs(attempts)).toISOString();
+      outbox.markRetry(m.id, retryAt, result.error, now);
+      if (result.cause === 'settings') held.set(m.channel, retryAt);
+      summary.retried++;
     });
   }
 
@@ -167,7 +212,8 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
       const summary: SendSummary = { sent: 0, retried: 0, failed: 0, cancelled: 0, postponed: 0, interrupted: 0 };
       // The scheduler never runs two sender passes at once, so a 'sending' row here was left by a crash.
       summary.interrupted = ctx.tx(() => outbox.failInterrupted(ctx.nowIso())).length;
-      for (const m of outbox.due(ctx.nowIso(), max)) await sendOne(m, summary);
+      const held = new Map<OutboxMessage['channel'], string>();
+      for (const m of outbox.due(ctx.nowIso(), max)) await sendOne(m, summary, held);
       return summary;
     },
 

@@ -152,7 +152,7 @@ export const dunningEn: typeof dunningPtBR = {
     securityHint: {
       tls: 'Encrypted from the start. The server certificate is always verified: if it is not valid for this address, nothing is sent.',
       starttls: 'The connection starts in the clear and is upgraded; if the server does not offer STARTTLS or its certificate is not valid, nothing is sent.',
-      none: 'No encryption. Only accepted for a server on this machine or the internal network (127.0.0.1, 192.168.x.x, a name without a domain…).',
+      none: 'No encryption. Only accepted for a server on this machine or the internal network, given by its IP address (127.0.0.1, 192.168.x.x, 10.x.x.x) or localhost; names such as relay or mail.lan are not accepted.',
     },
     plainWarning:
       'Warning: without encryption, messages (customer names, amounts and invoices) cross the network in clear text. Use it only with a relay on this machine or the company network that itself sends with TLS. User and password are not sent in this mode.',

@@ -150,7 +150,7 @@ export const dunningPtBR = {
     securityHint: {
       tls: 'Conexão criptografada desde o início. O certificado do servidor é sempre verificado: se não for válido para este endereço, nada é enviado.',
       starttls: 'A conexão começa aberta e passa a ser criptografada; se o servidor não oferecer STARTTLS ou o certificado não for válido, nada é enviado.',
-      none: 'Sem criptografia. Aceito só para um servidor nesta máquina ou na rede interna (127.0.0.1, 192.168.x.x, nome sem domínio…).',
+      none: 'Sem criptografia. Aceito só para um servidor nesta máquina ou na rede interna, indicado pelo endereço IP (127.0.0.1, 192.168.x.x, 10.x.x.x) ou localhost; nomes como relay ou mail.lan não são aceitos.',
     },
     plainWarning:
       'Atenção: sem criptografia, as mensagens (nomes, valores e títulos dos clientes) passam em texto aberto pela rede. Use só com um relay nesta máquina ou na rede interna da empresa, que por sua vez envie com TLS. Usuário e senha não são enviados neste modo.',
