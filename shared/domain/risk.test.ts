@@ -62,6 +62,25 @@ describe('scoreRisk', () => {
     expect(trend.points).toBeLessThan(0);
   });
 
+  it('says the tenure in proper singular and plural, and "less than a month" for a new customer', () => {
+    const tenure = (tenureDays: number) => {
+      const r = scoreRisk({ ...punctual, tenureDays }).reasons.find((x) => x.factor === 'tenure')!;
+      return [r.pt, r.en];
+    };
+    expect(tenure(0)).toEqual(['cliente há menos de 1 mês', 'customer for less than a month']);
+    expect(tenure(29)).toEqual(['cliente há menos de 1 mês', 'customer for less than a month']);
+    expect(tenure(45)).toEqual(['cliente há 1 mês', 'customer for 1 month']);
+    expect(tenure(200)).toEqual(['cliente há 6 meses', 'customer for 6 months']);
+    expect(tenure(400)).toEqual(['cliente há 1 ano', 'customer for 1 year']);
+    expect(tenure(1500)).toEqual(['cliente há 4 anos', 'customer for 4 years']);
+  });
+
+  it('counts títulos still open past due as late, and says so', () => {
+    const r = scoreRisk({ ...defaulter, maturedCount: 1, lateCount: 1 }).reasons.find((x) => x.factor === 'lateShare')!;
+    expect(r.pt).toBe('100% dos títulos vencidos pagos com atraso ou ainda em aberto (1 de 1)');
+    expect(r.en).toBe('100% of due títulos paid late or still unpaid (1 of 1)');
+  });
+
   it('reasons add up to the score exactly and are sorted by |points|', () => {
     for (const f of [punctual, defaulter, { ...punctual, bureauScore: 600, openDisputes: 1, tenureDays: 90 }]) {
       const r = scoreRisk(f);

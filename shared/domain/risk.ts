@@ -184,8 +184,9 @@ function factorWords(key: RiskFactorKey, value: number, f: RiskFeatures): { pt: 
   switch (key) {
     case 'lateShare':
       return {
-        pt: `${pct(value)} dos títulos pagos com atraso (${f.lateCount} de ${f.maturedCount})`,
-        en: `${pct(value)} of títulos paid late (${f.lateCount} of ${f.maturedCount})`,
+        // Late counts títulos paid late and those still open past their due date.
+        pt: `${pct(value)} dos títulos vencidos pagos com atraso ou ainda em aberto (${f.lateCount} de ${f.maturedCount})`,
+        en: `${pct(value)} of due títulos paid late or still unpaid (${f.lateCount} of ${f.maturedCount})`,
       };
     case 'avgDaysLate':
       return {
@@ -211,9 +212,9 @@ function factorWords(key: RiskFactorKey, value: number, f: RiskFeatures): { pt: 
     case 'tenure': {
       const years = Math.floor(value / 365);
       const months = Math.max(0, Math.floor(value / 30));
-      return years >= 1
-        ? { pt: `cliente há ${years} ano(s)`, en: `customer for ${years} year(s)` }
-        : { pt: `cliente há ${months} mês(es)`, en: `customer for ${months} month(s)` };
+      if (years >= 1) return years === 1 ? { pt: 'cliente há 1 ano', en: 'customer for 1 year' } : { pt: `cliente há ${years} anos`, en: `customer for ${years} years` };
+      if (months === 0) return { pt: 'cliente há menos de 1 mês', en: 'customer for less than a month' };
+      return months === 1 ? { pt: 'cliente há 1 mês', en: 'customer for 1 month' } : { pt: `cliente há ${months} meses`, en: `customer for ${months} months` };
     }
     case 'brokenPromises':
       return value === 0

@@ -60,6 +60,8 @@ test('a Bradesco CNAB 240 return: preview grouped by result, reconcile, títulos
   const withCharges = page.locator('[data-testid=return-item][data-line="5"]');
   await expect(withCharges).toContainText('NF2026-0002Mercado São João Ltda');
   await expect(withCharges).toContainText('+ R$ 23,52 de encargos');
+  // The entry the bank rejected (movement 03) says why, with the bank's reason codes.
+  await expect(page.locator('[data-testid=return-item][data-result=rejected]')).toContainText('Motivos do banco: 08, 10.');
   await page.screenshot({ path: `${SCREENSHOT_DIR}/bank-returns-01-preview.png`, fullPage: true });
 
   await page.getByTestId('filter-not_found').click();
@@ -79,7 +81,7 @@ test('a Bradesco CNAB 240 return: preview grouped by result, reconcile, títulos
   const download = page.waitForEvent('download');
   await page.getByTestId('export-reconciliation').click();
   const csv = readFileSync(await (await download).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFLinha;Ocorrência;Descrição da ocorrência;Resultado;/);
+  expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFLinha;Ocorrência;Descrição da ocorrência;Motivos do banco;Resultado;/);
   expect(csv).toContain('Liquidado parcialmente');
 
   await page.getByRole('link', { name: 'Carteira' }).click();

@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import { SCREENSHOT_DIR, expect, test } from './fixtures';
 
 /** A customer with two overdue títulos (R$ 10.000,00 45 days late → 10.350,00; R$ 2.500,00 10 days late). */
-async function seed(app: { call<T = unknown>(method: string, params: unknown): Promise<T> }) {
-  await app.call('settings.updateCompany', {
+async function seed(app: { call<T = unknown>(method: string, params: unknown): Promise<T> }, { withCompany = true } = {}) {
+  if (withCompany) await app.call('settings.updateCompany', {
     legalName: 'Distribuidora Aurora Ltda',
     cnpj: '06.990.590/0001-23',
     address: { street: 'Av. Brasil', streetNumber: '1000', city: 'Campinas', uf: 'SP', postalCode: '13010-100' },
@@ -153,4 +153,23 @@ test('breaking an agreement brings the rest of the original debt back, with the 
   await page.getByRole('link', { name: /Empório Bom Preço Ltda/ }).click();
   await expect(page.locator('[data-testid=invoice-row][data-document="NF 5001-R"]')).toContainText('11/10/2026');
   await expect(page.getByTestId('updated-debt')).toContainText('R$ 7.245,00'); // 7.000 + 2% + 1% a.m. × 45 days
+});
+
+test('without the company set up, the agreement page offers no termo or message and links to Configurações › Empresa', async ({ page, app }) => {
+  const customerId = await seed(app, { withCompany: false });
+  const invoices = await app.call<{ rows: { id: number }[] }>('invoices.list', { customerId });
+  const agreement = await app.call<{ id: number }>('agreements.create', {
+    customerId,
+    invoiceIds: invoices.rows.map((r) => r.id),
+    asOf: '2026-11-25',
+    offer: { kind: 'installments', downPaymentCents: 300_000, downPaymentDate: '2026-11-25', installmentCount: 6, interval: { unit: 'months' }, monthlyRateBp: 100, firstDueDate: '2026-12-25' },
+  });
+  await page.goto(`${app.url}#/acordos/${agreement.id}`);
+  const notice = page.getByTestId('agreement-company-missing');
+  await expect(notice).toContainText('Cadastre os dados da empresa em Configurações › Empresa antes de gerar o termo de acordo');
+  await expect(page.getByTestId('agreement-pdf')).toHaveCount(0);
+  await expect(page.getByTestId('agreement-message')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/negotiation-06-no-company.png`, fullPage: true });
+  await notice.getByRole('link').click();
+  await expect(page).toHaveURL(/#\/configuracoes\/empresa$/);
 });

@@ -60,7 +60,7 @@ describe('bank return files (CNAB 240)', () => {
         payment({ movementCode: '06', nossoNumero: '00000000104' }),
         payment({ movementCode: '06', nossoNumero: '00000000777', documentNumber: 'NF 999' }),
         payment({ movementCode: '17', documentNumber: 'NF 104-1' }),
-        { movementCode: '03', nossoNumero: '00000000106', nominalCents: 100_000, reasons: '08' },
+        { movementCode: '03', nossoNumero: '00000000106', nominalCents: 100_000, reasons: '0809' },
         { movementCode: '09', nossoNumero: '00000000102', nominalCents: 100_000 },
       ],
     });
@@ -98,7 +98,7 @@ describe('bank return files (CNAB 240)', () => {
     ]);
     expect(preview.items.rows[0]).toMatchObject({ customerId, customerName: 'Mercado Boa Praça Ltda', invoiceDocumentNumber: 'NF 100-1' });
     const rejected = await tb.call('bankReturns.preview', { fileToken: s.token, result: 'rejected' });
-    expect(rejected.items).toMatchObject({ total: 1, rows: [{ movementCode: '03', reasons: '08', movementDescription: 'Entrada rejeitada' }] });
+    expect(rejected.items).toMatchObject({ total: 1, rows: [{ movementCode: '03', reasons: '0809', movementDescription: 'Entrada rejeitada', note: 'Motivos do banco: 08, 09.' }] });
     expect({ payments: count('payments'), activity: count('activity_log'), files: count('bank_return_files') }).toEqual({ ...before, files: 0 });
   });
 
@@ -113,6 +113,10 @@ describe('bank return files (CNAB 240)', () => {
     expect(rawInvoice(s.paid.id)).toEqual({ paidCents: 100_000, status: 'paid' });
     expect(rawInvoice(s.byDocument.id)).toEqual({ paidCents: 100_000, status: 'paid' });
     expect(rawInvoice(s.rejectedOne.id)).toEqual({ paidCents: 0, status: 'open' });
+    // The reconciliation CSV carries the bank's reasons for the rejected entry in their own column.
+    const csvRows = (await tb.call('bankReturns.exportCsv', { fileId: file.id })).content.slice(1).trimEnd().split('\r\n').map((r) => r.split(';'));
+    const reasonsColumn = csvRows[0]!.indexOf('Motivos do banco');
+    expect(csvRows.find((r) => r[0] === '15')![reasonsColumn]).toBe('08, 09');
 
     const [bankPayment] = await tb.call('payments.list', { invoiceId: s.over.id });
     expect(bankPayment).toMatchObject({ amountCents: 100_000, paidOn: PAID_ON, method: 'boleto', source: 'bank_file', reference: 'CB251100.RET linha 7' });
@@ -261,10 +265,10 @@ describe('bank return files (CNAB 400)', () => {
     expect(csv.fileName).toBe('conciliacao-retorno-341-7.csv');
     const rows = csv.content.slice(1).trimEnd().split('\r\n');
     expect(rows).toHaveLength(3);
-    expect(rows[0]!.split(';').slice(0, 4)).toEqual(['Linha', 'Ocorrência', 'Descrição da ocorrência', 'Resultado']);
+    expect(rows[0]!.split(';').slice(0, 5)).toEqual(['Linha', 'Ocorrência', 'Descrição da ocorrência', 'Motivos do banco', 'Resultado']);
     expect(rows[1]!.split(';')).toEqual(
       expect.arrayContaining(['2', '06', 'Liquidação normal', 'Liquidado', '00012345', '1000,00', '1012,50', '12,50', 'Nosso número', 'Mercado Boa Praça Ltda']),
     );
-    expect(rows[2]!.split(';').slice(0, 4)).toEqual(['3', '17', 'Alteração ou exclusão de dados rejeitada', 'Rejeitado']);
+    expect(rows[2]!.split(';').slice(0, 5)).toEqual(['3', '17', 'Alteração ou exclusão de dados rejeitada', '', 'Rejeitado']);
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parsePixCode } from '../../shared/domain/pix';
+import { installmentCountWords } from '../../electron/backend/reports/agreement.report';
 import { AS_OF, minusDays, openTestBackend, removeAllTempDirs, validCustomer, validInvoice, type TestBackend } from '../helpers/backend';
 
 let tb: TestBackend;
@@ -24,8 +25,9 @@ const COMPANY = {
   defaultMonthlyInterestBp: 100,
 };
 
-async function agreementWithSixInstallments(withPix = true) {
-  await tb.call('settings.updateCompany', withPix ? COMPANY : { ...COMPANY, pixKey: null });
+/** An agreement after configuring `company` (null: Configurações › Empresa never filled in). */
+async function agreementWithSixInstallments(company: (Omit<typeof COMPANY, 'pixKey'> & { pixKey: string | null }) | null = COMPANY) {
+  if (company) await tb.call('settings.updateCompany', company);
   const customerId = (await tb.call('customers.create', validCustomer({ legalName: 'Mercadinho São Jorge Ltda' }))).id;
   await tb.call('contacts.create', { customerId, name: 'Jorge', whatsapp: '(19) 99876-5432', email: 'jorge@saojorge.com.br' });
   const inv = await tb.call('invoices.create', validInvoice(customerId, { documentNumber: 'NF 9001', amountCents: 1_000_000, dueDate: minusDays(AS_OF, 45) }));
@@ -49,7 +51,7 @@ describe('agreement document and message', () => {
     const file = join(dir, 'acordo.pdf');
     writeFileSync(file, pdf);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    for (const expected of ['TERMO DE ACORDO E CONFISSÃO DE DÍVIDA', 'Distribuidora Aurora Ltda', '11.222.333/0001-81', 'Mercadinho São Jorge Ltda', 'NF 9001', 'R$ 10.350,00', 'Cláusula 3ª – Do inadimplemento', 'Testemunha 2']) {
+    for (const expected of ['TERMO DE ACORDO E CONFISSÃO DE DÍVIDA', '6 parcelas mensais', 'Distribuidora Aurora Ltda', '11.222.333/0001-81', 'Mercadinho São Jorge Ltda', 'NF 9001', 'R$ 10.350,00', 'Cláusula 3ª – Do inadimplemento', 'Testemunha 2']) {
       expect(text).toContain(expected);
     }
     for (const i of a.installments) {
@@ -79,11 +81,28 @@ describe('agreement document and message', () => {
   });
 
   it('without a Pix key the document still renders and says how to configure it', async () => {
-    const a = await agreementWithSixInstallments(false);
+    const a = await agreementWithSixInstallments({ ...COMPANY, pixKey: null });
     const doc = await tb.call('agreements.document', { id: a.id });
     const file = join(tb.dir, 'sem-pix.pdf');
     writeFileSync(file, Buffer.from(doc.base64, 'base64'));
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('Pix não configurado');
     expect((await tb.call('agreements.message', { id: a.id })).text).not.toContain('000201');
+  });
+
+  it('without the company configured, the termo and the message are refused with a pt-BR notice naming where to fill it in', async () => {
+    const a = await agreementWithSixInstallments(null);
+    for (const method of ['agreements.document', 'agreements.message'] as const) {
+      const res = await tb.callRaw(method, { id: a.id });
+      expect(res.ok).toBe(false);
+      if (res.ok) continue;
+      expect(res.error.code).toBe('CONFLICT');
+      expect(res.error.message).toMatch(/^Cadastre os dados da empresa em Configurações › Empresa antes de gerar (o termo de acordo|a mensagem ao cliente)/);
+    }
+  });
+
+  it('says the installment count in proper pt-BR singular and plural', () => {
+    expect(installmentCountWords(1, { unit: 'months' })).toBe('1 parcela mensal');
+    expect(installmentCountWords(10, { unit: 'months' })).toBe('10 parcelas mensais');
+    expect(installmentCountWords(3, { unit: 'days', days: 15 })).toBe('3 parcelas a cada 15 dias');
   });
 });

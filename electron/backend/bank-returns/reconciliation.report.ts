@@ -1,6 +1,6 @@
 // The reconciliation report of one imported return file, as CSV for Excel pt-BR: one row per título
 // movement with the bank's raw code, what Adimple matched and what it recorded.
-import type { SettlementResult } from '../../../shared/domain/cnab/settle';
+import { bankReasonCodes, type SettlementResult } from '../../../shared/domain/cnab/settle';
 import type { BankReturnFile, BankReturnItemRow, MatchedBy } from '../../../shared/ipc/bank-returns.contract';
 import type { CsvFile } from '../../../shared/ipc/contract';
 import { centsToCsvDecimal, toCsv } from '../reports/csv';
@@ -24,6 +24,7 @@ const HEADER = [
   'Linha',
   'Ocorrência',
   'Descrição da ocorrência',
+  'Motivos do banco',
   'Resultado',
   'Nosso número',
   'Nº documento',
@@ -53,6 +54,7 @@ export function bankReturnsCsv(file: BankReturnFile, items: Iterable<BankReturnI
         r.line,
         r.movementCode,
         r.movementDescription,
+        bankReasonCodes(r.reasons).join(', '),
         RESULT_LABELS[r.result],
         r.nossoNumero,
         r.documentNumber,

@@ -2,6 +2,7 @@
 // with CNPJ/CPF and address, the títulos renegotiated with their updated values, the schedule, the breach
 // conditions, a Pix copia e cola + QR per installment (each with its own txid) and the signature lines.
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { InstallmentInterval } from '../../../shared/domain/negotiation';
 import { buildPixCode } from '../../../shared/domain/pix';
 import type { Contact, Customer } from '../../../shared/ipc/contract';
 import type { AgreementDetail, AgreementInstallment } from '../../../shared/ipc/negotiation.contract';
@@ -38,6 +39,13 @@ export function installmentPix(company: CompanySettings, agreementId: number, i:
   });
 }
 
+/** "1 parcela mensal", "10 parcelas mensais", "3 parcelas a cada 15 dias". */
+export function installmentCountWords(count: number, interval: InstallmentInterval): string {
+  const noun = count === 1 ? 'parcela' : 'parcelas';
+  const cadence = interval.unit === 'months' ? (count === 1 ? 'mensal' : 'mensais') : `a cada ${interval.days} dias`;
+  return `${count} ${noun} ${cadence}`;
+}
+
 /** The installments still to be paid (not cancelled, not paid), in due order. */
 function payable(a: AgreementDetail): AgreementInstallment[] {
   return a.installments.filter((i) => i.cancelledAt === null && i.invoiceStatus !== 'paid');
@@ -69,10 +77,14 @@ function signature(label: string, detail: string): Content {
   };
 }
 
-/** The whole termo as a pdfmake definition (fresh objects every call: pdfmake mutates what it is given). */
+/**
+ * The whole termo as a pdfmake definition (fresh objects every call: pdfmake mutates what it is given).
+ * The company must be configured (the service refuses otherwise): the creditor is always named.
+ */
 export async function agreementDocument(input: AgreementDocumentInput): Promise<TDocumentDefinitions> {
   const { agreement: a, customer, company, breachToleranceDays } = input;
-  const creditorName = company.legalName || 'Credor (empresa não configurada)';
+  const creditorName = company.legalName;
+  const creditorCnpj = cnpjOrCpf(company.cnpj);
   const debtorDocLabel = customer.kind === 'PF' ? 'CPF' : 'CNPJ';
   const originalsRows: TableRow[] = a.originals.map((o) => ({
     cells: [textCell(o.documentNumber), textCell(brDate(o.dueDate)), textCell(integerBr(o.daysLate), { align: 'right' }), moneyCell(o.principalCents + o.correctionCents), moneyCell(o.fineCents), moneyCell(o.interestCents), moneyCell(o.totalCents)],
@@ -100,7 +112,7 @@ export async function agreementDocument(input: AgreementDocumentInput): Promise<
   const conditions =
     offer.kind === 'cash'
       ? `Pagamento à vista de ${brl(a.negotiatedCents)} em ${brDate(offer.dueDate)}.`
-      : `${a.downPaymentCents ? `Entrada de ${brl(a.downPaymentCents)} em ${brDate(offer.downPaymentDate)} e ` : ''}${offer.installmentCount} parcela(s) ${offer.interval.unit === 'months' ? 'mensais' : `a cada ${offer.interval.days} dias`}, a primeira em ${brDate(offer.firstDueDate)}, com juros de ${percentFromBp(offer.monthlyRateBp)} ao mês pela Tabela Price (juros compostos, parcelas iguais; a última parcela absorve os centavos de arredondamento).`;
+      : `${a.downPaymentCents ? `Entrada de ${brl(a.downPaymentCents)} em ${brDate(offer.downPaymentDate)} e ` : ''}${installmentCountWords(offer.installmentCount, offer.interval)}, a primeira em ${brDate(offer.firstDueDate)}, com juros de ${percentFromBp(offer.monthlyRateBp)} ao mês pela Tabela Price (juros compostos, parcelas iguais; a última parcela absorve os centavos de arredondamento).`;
 
   const pixContent: Content[] = [];
   for (const i of payable(a)) {
@@ -114,7 +126,7 @@ export async function agreementDocument(input: AgreementDocumentInput): Promise<
     { text: 'TERMO DE ACORDO E CONFISSÃO DE DÍVIDA', bold: true, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 10] },
     {
       columns: [
-        partyBlock('CREDOR', creditorName, company.cnpj ? cnpjOrCpf(company.cnpj) : '—', 'CNPJ', addressLine(company.address)),
+        partyBlock('CREDOR', creditorName, creditorCnpj, 'CNPJ', addressLine(company.address)),
         partyBlock('DEVEDOR', customer.legalName, cnpjOrCpf(customer.document), debtorDocLabel, addressLine(customer.address)),
       ],
       columnGap: 24,
@@ -164,7 +176,7 @@ export async function agreementDocument(input: AgreementDocumentInput): Promise<
     {
       unbreakable: true,
       columns: [
-        { stack: [signature(creditorName, `CNPJ ${company.cnpj ? cnpjOrCpf(company.cnpj) : '—'}`), signature('Testemunha 1', 'Nome e CPF')] },
+        { stack: [signature(creditorName, `CNPJ ${creditorCnpj}`), signature('Testemunha 1', 'Nome e CPF')] },
         { stack: [signature(customer.legalName, `${debtorDocLabel} ${cnpjOrCpf(customer.document)}`), signature('Testemunha 2', 'Nome e CPF')] },
       ],
       columnGap: 30,
@@ -203,7 +215,7 @@ export function agreementMessage(input: AgreementMessageInput): { subject: strin
   const whatsapp = usable.find((c) => c.whatsapp);
   const email = usable.find((c) => c.email);
   const greeting = (whatsapp ?? email ?? usable[0])?.name;
-  const creditor = company.legalName || 'nossa empresa';
+  const creditor = company.legalName;
   const next = payable(a)[0];
   const pix = next ? installmentPix(company, a.id, next) : null;
   const lines = [
@@ -217,7 +229,7 @@ export function agreementMessage(input: AgreementMessageInput): { subject: strin
     ...(next && pix ? [`${installmentLabel(next)} (${brl(next.amountCents)}, vence em ${brDate(next.dueDate)}) – Pix copia e cola:`, pix, ''] : []),
     `Se uma parcela atrasar mais de ${breachToleranceDays} dias, o acordo é desfeito e o saldo volta a ser cobrado com multa e juros.`,
     '',
-    [creditor, company.cnpj ? `CNPJ ${cnpjOrCpf(company.cnpj)}` : '', addressLine(company.address)].filter(Boolean).join(' · '),
+    [creditor, `CNPJ ${cnpjOrCpf(company.cnpj)}`, addressLine(company.address)].filter(Boolean).join(' · '),
   ];
   const text = lines.join('\n');
   const subject = `Acordo ACD-${a.id} – ${creditor}`;

@@ -16,12 +16,13 @@ import type { InvoiceRow } from '../../../shared/ipc/contract';
 import type { AgreementDetail, AgreementDocument, AgreementMessage, NegotiationReviewResult, NegotiationSimulation, OfferEvaluation } from '../../../shared/ipc/negotiation.contract';
 import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
+import type { CompanySettings } from '../../../shared/ipc/settings.contract';
 import type { Context } from '../context';
 import { agreementDocument, agreementMessage } from '../reports/agreement.report';
 import { renderPdf } from '../reports/pdf/kit';
 import { APPROVER_ROLES, credentialsService } from '../users/credentials';
 import { promisesService } from './promises.service';
-import { settingsService } from './settings.service';
+import { isCompanyConfigured, settingsService } from './settings.service';
 import { readNegotiationSettings } from './negotiation-settings';
 
 type DebtSelection = Pick<ParsedParams<'negotiation.simulate'>, 'customerId' | 'invoiceIds' | 'asOf' | 'correctionFactor'>;
@@ -94,6 +95,18 @@ export function negotiationService(ctx: Context) {
   function clerkNeedsApproval(p: ParsedParams<'agreements.create'>): boolean {
     const evaluation = evaluate(loadDebt(p).debt, p.offer);
     return evaluation.ok && evaluation.clerkPolicy.needsApproval && !evaluation.beyondSupervisor.needsApproval;
+  }
+
+  /** The creditor, refusing a collection document that could not identify it (CDC art. 42-A). */
+  function configuredCompany(what: string): CompanySettings {
+    const company = settingsService(ctx).getCompany();
+    if (!isCompanyConfigured(company)) {
+      throw new AppError(
+        'CONFLICT',
+        `Cadastre os dados da empresa em Configurações › Empresa antes de gerar ${what}: razão social, CNPJ e cidade identificam o credor no documento (CDC art. 42-A).`,
+      );
+    }
+    return company;
   }
 
   function mustGetDetail(id: number): AgreementDetail {
@@ -245,11 +258,12 @@ export function negotiationService(ctx: Context) {
 
     /** The termo de acordo / confissão de dívida as a PDF, with a Pix per open installment. */
     async document(id: number): Promise<AgreementDocument> {
+      const company = configuredCompany('o termo de acordo');
       const agreement = mustGetDetail(id);
       const doc = await agreementDocument({
         agreement,
         customer: customers.get(agreement.customerId)!,
-        company: settingsService(ctx).getCompany(),
+        company,
         breachToleranceDays: readNegotiationSettings(ctx).breachToleranceDays,
         generatedAt: ctx.clock.now(),
       });
@@ -258,10 +272,11 @@ export function negotiationService(ctx: Context) {
 
     /** The WhatsApp / e-mail text with the schedule and the next installment's Pix. */
     message(id: number): AgreementMessage {
+      const company = configuredCompany('a mensagem ao cliente');
       const agreement = mustGetDetail(id);
       return agreementMessage({
         agreement,
-        company: settingsService(ctx).getCompany(),
+        company,
         contacts: ctx.repos.contacts.listByCustomer(agreement.customerId),
         breachToleranceDays: readNegotiationSettings(ctx).breachToleranceDays,
       });

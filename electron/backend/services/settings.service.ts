@@ -21,9 +21,8 @@ export const EMPTY_COMPANY: CompanySettings = {
   updatedAt: null,
 };
 
-export function isCompanyConfigured(c: CompanySettings): boolean {
-  return c.legalName !== '' && c.cnpj !== '' && c.address.city !== null;
-}
+// The rule lives in shared/domain so the screens can warn before offering a document the backend refuses.
+export { isCompanyConfigured } from '../../../shared/domain/company';
 
 export function settingsService(ctx: Context) {
   const repo = ctx.repos.settings;

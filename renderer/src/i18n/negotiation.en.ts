@@ -173,5 +173,7 @@ export const negotiationEn: Shape<typeof negotiationPtBR> = {
     copy: 'Copy text',
     copied: 'Text copied.',
     saved: 'File {{file}} saved.',
+    companyMissing: 'Fill in the company details in Settings › Company before generating the agreement document and the customer message: they must identify the creditor (legal name, CNPJ and city).',
+    companyLink: 'Open Settings › Company',
   },
 };

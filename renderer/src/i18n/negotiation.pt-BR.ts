@@ -184,5 +184,7 @@ export const negotiationPtBR = {
     copy: 'Copiar texto',
     copied: 'Texto copiado.',
     saved: 'Arquivo {{file}} salvo.',
+    companyMissing: 'Cadastre os dados da empresa em Configurações › Empresa antes de gerar o termo de acordo e a mensagem ao cliente: eles precisam identificar o credor (razão social, CNPJ e cidade).',
+    companyLink: 'Abrir Configurações › Empresa',
   },
 };

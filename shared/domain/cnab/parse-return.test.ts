@@ -109,7 +109,7 @@ describe('CNAB 240 (FEBRABAN v10, segments T/U)', () => {
     };
     expect(refusal(tamper(lotTrailer, 18, '000005')).message).toBe('Linha 7: o trailer do lote 1 declara 5 registros, mas o lote tem 6.');
     expect(refusal(tamper(lotTrailer, 24, '000003')).message).toBe('Linha 7: o trailer do lote 1 declara 3 título(s), mas o lote tem 2.');
-    expect(refusal(tamper(lotTrailer, 30, '00000000000230001')).message).toMatch(/^Linha 7: o total do trailer do lote 1 \(230001 centavos\) difere da soma dos títulos \(230000 centavos\)/);
+    expect(refusal(tamper(lotTrailer, 30, '00000000000230001')).message).toMatch(/^Linha 7: o total do trailer do lote 1 \(R\$\s2\.300,01\) difere da soma dos títulos \(R\$\s2\.300,00\)/);
     expect(refusal(tamper(lines.length - 1, 24, '000009')).message).toBe('Linha 8: o trailer do arquivo declara 9 registros, mas o arquivo tem 8.');
     expect(refusal(tamper(lines.length - 1, 18, '000002')).message).toBe('Linha 8: o trailer do arquivo declara 2 lote(s), mas o arquivo tem 1.');
     expect(refusal(joinLines(lines.slice(0, -1))).message).toMatch(/^Linha 7: o arquivo termina sem o trailer de arquivo/);

@@ -14,6 +14,7 @@ import {
   type Cnab240SegmentTLayout,
 } from './cnab240.layout';
 import { CNAB400_HEADER, CNAB400_LAYOUTS, CNAB400_LINE_LENGTH, CNAB400_TRAILER_TYPE, isCnab400Bank, type Cnab400BankLayout, type Cnab400Detail } from './cnab400.layout';
+import { formatBrl } from '../money';
 import { CnabFormatError, readDateField, readNumber, readText, type FieldSpec } from './layout';
 import { CNAB240_MOVEMENTS, CNAB400_MOVEMENTS, movementMeaning, type MovementKind } from './movement-codes';
 
@@ -227,7 +228,7 @@ function checkLotTrailer(line: string, n: number, lot: number, records: number, 
     throw new CnabFormatError(n, `o trailer do lote ${lot} declara ${counts} título(s), mas o lote tem ${titleCount}.`);
   }
   if (counts !== 0 && cents !== nominalTotal) {
-    throw new CnabFormatError(n, `o total do trailer do lote ${lot} (${cents} centavos) difere da soma dos títulos (${nominalTotal} centavos).`);
+    throw new CnabFormatError(n, `o total do trailer do lote ${lot} (${formatBrl(cents)}) difere da soma dos títulos (${formatBrl(nominalTotal)}).`);
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnItem } from './parse-return';
-import { planFile, planSettlement, type InvoiceMatch, type InvoiceSnapshot } from './settle';
+import { bankReasonCodes, planFile, planSettlement, type InvoiceMatch, type InvoiceSnapshot } from './settle';
 
 function item(overrides: Partial<ReturnItem> = {}): ReturnItem {
   return {
@@ -75,8 +75,18 @@ describe('planSettlement', () => {
       appliedCents: 0,
       note: '',
     });
-    expect(planSettlement(item({ movementKind: 'write_off' }), match())).toMatchObject({ result: 'other', appliedCents: 0 });
+    expect(planSettlement(item({ movementKind: 'write_off' }), match())).toMatchObject({ result: 'other', appliedCents: 0, note: '' });
     expect(planSettlement(item({ movementKind: 'registered' }), null)).toMatchObject({ result: 'other' });
+  });
+
+  it('a rejected or other movement carries the bank’s reason codes in its note', () => {
+    expect(planSettlement(item({ movementCode: '03', movementKind: 'rejected', movementDescription: 'Entrada rejeitada', reasons: '0809      ' }), match())).toMatchObject({
+      result: 'rejected',
+      note: 'Motivos do banco: 08, 09.',
+    });
+    expect(planSettlement(item({ movementKind: 'write_off', reasons: '14' }), null)).toMatchObject({ result: 'other', note: 'Motivos do banco: 14.' });
+    expect(bankReasonCodes('A1  00B2  ')).toEqual(['A1', 'B2']);
+    expect(bankReasonCodes('          ')).toEqual([]);
   });
 });
 

@@ -37,6 +37,14 @@ export interface PlannedItem<S extends InvoiceSnapshot = InvoiceSnapshot> {
   note: string;
 }
 
+/**
+ * The bank's reason codes of a movement ("motivos da ocorrência": up to five 2-character codes, e.g.
+ * "0809      " → ["08", "09"]); blanks and "00" mean no reason.
+ */
+export function bankReasonCodes(raw: string): string[] {
+  return (raw.match(/.{1,2}/g) ?? []).map((code) => code.trim()).filter((code) => code !== '' && code !== '00');
+}
+
 function planned<S extends InvoiceSnapshot>(
   item: ReturnItem,
   match: InvoiceMatch<S> | null,
@@ -55,8 +63,9 @@ function planned<S extends InvoiceSnapshot>(
  */
 export function planSettlement<S extends InvoiceSnapshot>(item: ReturnItem, match: InvoiceMatch<S> | null): PlannedItem<S> {
   if (!isPayment(item.movementKind)) {
-    // The movement's own description says it all; the note is for what Adimple adds.
-    return planned(item, match, item.movementKind === 'rejected' ? 'rejected' : 'other');
+    // The movement's own description says what happened; the bank's reason codes say why (e.g. a rejected entry).
+    const reasons = bankReasonCodes(item.reasons);
+    return planned(item, match, item.movementKind === 'rejected' ? 'rejected' : 'other', reasons.length ? `Motivos do banco: ${reasons.join(', ')}.` : '');
   }
   if (!match) return planned(item, null, 'not_found', 'Nenhum título com este identificador, nosso número ou número de documento.');
   const inv = match.invoice;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCompanyConfigured } from '../../../../shared/domain/company';
 import type { AgreementDetail, NegotiationSettings } from '../../../../shared/ipc/negotiation.contract';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
@@ -18,6 +19,8 @@ export function AgreementPage({ id }: { id: number }) {
   const [settings, setSettings] = useState<NegotiationSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [breaking, setBreaking] = useState(false);
+  // The termo and the message must identify the creditor: without the company set up they are not offered.
+  const [companyReady, setCompanyReady] = useState<boolean | null>(null);
 
   useEffect(() => {
     const load = () =>
@@ -25,9 +28,11 @@ export function AgreementPage({ id }: { id: number }) {
         (d) => (setA(d), setError(null)),
         (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
       );
+    const loadCompany = () => api.invoke('settings.getCompany', {}).then((c) => setCompanyReady(isCompanyConfigured(c)), () => undefined);
     void load();
+    void loadCompany();
     void api.invoke('negotiation.settings', {}).then(setSettings, () => undefined);
-    return api.on('data.changed', () => void load());
+    return api.on('data.changed', () => void (load(), loadCompany()));
   }, [id]);
 
   if (error && !a) return <section className="page"><EmptyState title={t('customer.notFound')} text={error} /></section>;
@@ -50,7 +55,7 @@ export function AgreementPage({ id }: { id: number }) {
           </p>
         </div>
         <div className="page__actions">
-          <AgreementShare agreement={a} />
+          {companyReady && <AgreementShare agreement={a} />}
           {a.status === 'active' && (
             <button type="button" className="button button--ghost-danger" onClick={() => setBreaking(true)} data-testid="mark-broken">
               {t('negotiation.agreement.markBroken')}
@@ -58,6 +63,12 @@ export function AgreementPage({ id }: { id: number }) {
           )}
         </div>
       </header>
+
+      {companyReady === false && (
+        <p className="alert alert--info" role="status" data-testid="agreement-company-missing">
+          {t('negotiation.agreement.companyMissing')} <a href="#/configuracoes/empresa">{t('negotiation.agreement.companyLink')}</a>
+        </p>
+      )}
 
       {a.status === 'broken' && a.statusChangedAt && (
         <p className="alert alert--error" data-testid="broken-note">
