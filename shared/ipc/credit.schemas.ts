@@ -12,7 +12,7 @@ const share = (what: string) => z.number({ error: `${what} inválido` }).min(0, 
 const scoreValue = (what: string) => z.number({ error: `${what} inválido` }).int(`${what}: use um número inteiro`).min(0, `${what} entre 0 e 1000`).max(1000, `${what} entre 0 e 1000`);
 
 const FACTOR_LABELS: Record<RiskFactorKey, string> = {
-  lateShare: 'títulos pagos com atraso',
+  lateShare: 'títulos vencidos pagos com atraso ou em aberto',
   avgDaysLate: 'atraso médio',
   maxDaysLate: 'maior atraso',
   trend: 'tendência',

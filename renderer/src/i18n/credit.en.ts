@@ -22,7 +22,7 @@ export const creditEn: typeof creditPtBR = {
   saved: 'Weights saved and scores updated',
   restoreDefaults: 'Restore defaults',
   factor: {
-    lateShare: 'Títulos paid late',
+    lateShare: 'Due títulos paid late or unpaid',
     avgDaysLate: 'Average delay (weighted)',
     maxDaysLate: 'Longest delay',
     trend: 'Trend (6 months)',

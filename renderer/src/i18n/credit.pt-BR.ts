@@ -20,7 +20,7 @@ export const creditPtBR = {
   saved: 'Pesos salvos e scores atualizados',
   restoreDefaults: 'Restaurar padrão',
   factor: {
-    lateShare: 'Títulos pagos com atraso',
+    lateShare: 'Vencidos pagos com atraso ou em aberto',
     avgDaysLate: 'Atraso médio (ponderado)',
     maxDaysLate: 'Maior atraso',
     trend: 'Tendência (6 meses)',
