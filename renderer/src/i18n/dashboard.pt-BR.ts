@@ -28,7 +28,7 @@ export const dashboardPtBR = {
     bucket: 'Faixa',
     amount: 'Valor',
     count: 'Títulos',
-    share: 'Participação',
+    share: '% da carteira',
     customers: 'Clientes',
     customersHint: 'Clientes cujo título vencido mais antigo está na faixa (a mesma regra do filtro da carteira).',
     total: 'Total',
