@@ -176,10 +176,15 @@ export interface StepEffectiveness {
   contacts: number;
   /** Títulos those contacts covered. */
   titulos: number;
+  /** Of those, the ones whose 3/7/15 days after the contact have all passed by `until` (the cohort of each column). */
+  eligible3: number;
+  eligible7: number;
+  eligible15: number;
+  /** Of the eligible títulos of each column, the ones settled within 3/7/15 days of the contact. */
   paidWithin3: number;
   paidWithin7: number;
   paidWithin15: number;
-  /** Paid on those títulos within 15 days of the contact. */
+  /** Paid on those títulos within 15 days of the contact, so far (up to `until`, window elapsed or not). */
   recoveredCents: number;
 }
 

@@ -231,7 +231,7 @@ test('outbox: one e-mail delivered to a real SMTP server, one refused with 550 a
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('effectiveness-csv').click()]);
     expect(download.suggestedFilename()).toBe('eficacia-regua-2026-08-27-a-2026-11-25.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.split('\r\n')[1]).toBe('0;Vence hoje;E-mail;1;1;0;0;0;0,00');
+    expect(csv.split('\r\n')[1]).toBe('0;Vence hoje;E-mail;1;1;0;0;0;0;0;0;0,00');
   } finally {
     await smtp.close();
   }
@@ -258,17 +258,19 @@ test('Painel: "Efetividade da régua" is empty before the ladder runs, then show
     const [invoice] = (await app.call<{ rows: { id: number }[] }>('invoices.list', { customerId: paidId })).rows;
     await app.call('payments.register', { invoiceId: invoice!.id, amountCents: 123_456, paidOn: '2026-11-25', method: 'pix' });
 
-    // The payment's data.changed reloads the section: 2 e-mails, 1 of 2 títulos paid the same day.
+    // The payment's data.changed reloads the section: 2 e-mails, 1 of 2 títulos paid the same day. Sent
+    // today, no 3/7/15-day window has passed yet: no percentage (not "0% paid"), but the R$ recovered so far.
     const row = section.getByTestId('effectiveness-row');
     await expect(row).toHaveCount(1);
-    await expect(row.locator('td')).toHaveText(['D0', 'Vence hoje', 'E-mail', '2', '2', '50%', '50%', '50%', 'R$ 1.234,56']);
+    await expect(row.locator('td')).toHaveText(['D0', 'Vence hoje', 'E-mail', '2', '2', '—', '—', '—', 'R$ 1.234,56']);
+    await expect(row.locator('td').nth(5)).toHaveAttribute('title', /Janela ainda aberta/);
     await expect(row.locator('td').nth(8)).toHaveCSS('text-align', 'right');
     await section.scrollIntoViewIfNeeded();
     await section.screenshot({ path: `${SCREENSHOT_DIR}/dashboard-05-effectiveness.png` });
 
     const [download] = await Promise.all([page.waitForEvent('download'), section.getByTestId('dashboard-effectiveness-csv').click()]);
     expect(download.suggestedFilename()).toBe('eficacia-regua-2026-08-27-a-2026-11-25.csv');
-    expect(readFileSync((await download.path())!, 'utf8').split('\r\n')[1]).toBe('0;Vence hoje;E-mail;2;2;1;1;1;1234,56');
+    expect(readFileSync((await download.path())!, 'utf8').split('\r\n')[1]).toBe('0;Vence hoje;E-mail;2;2;0;0;0;0;0;0;1234,56');
 
     // A past reference date on the Painel moves the window: before the e-mails there is nothing.
     await page.getByTestId('dashboard-asof').fill('24/11/2026');

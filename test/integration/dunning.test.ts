@@ -754,9 +754,32 @@ describe('régua: effectiveness', () => {
     await desk.backend.scheduler.runOnce();
     desk.clock.set('2026-11-27T13:00:00.000Z');
     await desk.call('payments.register', { invoiceId: paidSoon.id, amountCents: 120_000, paidOn: '2026-11-27', method: 'pix' });
+    // Two days after the D0 e-mails no window has passed: nothing to measure yet, but R$ 1.200,00 recovered so far.
     const { rows } = await desk.call('dunning.effectiveness', {});
-    const d0 = rows.find((r) => r.offsetDays === 0)!;
-    expect(d0).toMatchObject({ stepName: 'Vence hoje', channel: 'email', contacts: 2, titulos: 2, paidWithin3: 1, paidWithin7: 1, paidWithin15: 1, recoveredCents: 120_000 });
+    expect(rows.find((r) => r.offsetDays === 0)).toMatchObject({ contacts: 2, titulos: 2, eligible3: 0, paidWithin3: 0, recoveredCents: 120_000 });
+    // 15 days after them every column's window has passed for both títulos.
+    desk.clock.set('2026-12-10T13:00:00.000Z');
+    const later = await desk.call('dunning.effectiveness', { asOf: '2026-12-10' });
+    expect(later.rows.find((r) => r.offsetDays === 0)).toMatchObject({
+      stepName: 'Vence hoje', channel: 'email', contacts: 2, titulos: 2,
+      eligible3: 2, eligible7: 2, eligible15: 2, paidWithin3: 1, paidWithin7: 1, paidWithin15: 1, recoveredCents: 120_000,
+    });
+  });
+
+  it('a cohort measure: a contact made today counts in no N-day column, an old one counts in those whose window has passed', async () => {
+    const desk = openDesk({ mailer: { send: async () => ({ ok: true, providerId: null }) } });
+    const a = await customerWithEmail(desk, 'a@a.com.br');
+    const b = await customerWithEmail(desk, 'b@b.com.br');
+    const old = await desk.call('invoices.create', validInvoice(a.customerId, { dueDate: '2026-11-25', amountCents: 120_000 }));
+    await desk.backend.scheduler.runOnce(); // D0 e-mail to A on 2026-11-25
+    desk.clock.set('2026-11-27T13:00:00.000Z');
+    await desk.call('payments.register', { invoiceId: old.id, amountCents: 120_000, paidOn: '2026-11-27', method: 'pix' });
+    desk.clock.set('2026-12-03T13:00:00.000Z');
+    await desk.call('invoices.create', validInvoice(b.customerId, { dueDate: '2026-12-03', amountCents: 80_000 }));
+    await desk.backend.scheduler.runOnce(); // D0 e-mail to B today, 8 days after A's
+    const [d0] = (await desk.call('dunning.effectiveness', { days: 30 })).rows;
+    // Today's contact is in no cohort yet (not "unpaid in 3 days"); A's counts in 3 and 7 days, not yet in 15.
+    expect(d0).toMatchObject({ contacts: 2, titulos: 2, eligible3: 1, paidWithin3: 1, eligible7: 1, paidWithin7: 1, eligible15: 0, paidWithin15: 0, recoveredCents: 120_000 });
   });
 
   it('the window ends at a reference date (the dashboard\'s): later contacts and payments do not count; a future date is refused', async () => {
@@ -771,11 +794,11 @@ describe('régua: effectiveness', () => {
 
     const today = await desk.call('dunning.effectiveness', { days: 30 });
     expect(today).toMatchObject({ since: '2026-10-29', until: '2026-11-28' });
-    expect(today.rows[0]).toMatchObject({ contacts: 1, titulos: 1, paidWithin3: 1, recoveredCents: 120_000 });
+    expect(today.rows[0]).toMatchObject({ contacts: 1, titulos: 1, eligible3: 1, paidWithin3: 1, eligible7: 0, paidWithin7: 0, recoveredCents: 120_000 });
     // On the 27th the título was only partly paid: not settled, R$ 500,00 recovered so far.
     const onThe27th = await desk.call('dunning.effectiveness', { days: 30, asOf: '2026-11-27' });
     expect(onThe27th).toMatchObject({ since: '2026-10-28', until: '2026-11-27' });
-    expect(onThe27th.rows[0]).toMatchObject({ contacts: 1, titulos: 1, paidWithin3: 0, paidWithin15: 0, recoveredCents: 50_000 });
+    expect(onThe27th.rows[0]).toMatchObject({ contacts: 1, titulos: 1, eligible3: 0, paidWithin3: 0, paidWithin15: 0, recoveredCents: 50_000 });
     // Before the e-mail went out there was nothing to show.
     expect((await desk.call('dunning.effectiveness', { days: 30, asOf: '2026-11-24' })).rows).toEqual([]);
     // A step renamed by another connection (the result is reused until anything is written) and made to
@@ -784,7 +807,7 @@ describe('régua: effectiveness', () => {
     raw.prepare(`UPDATE dunning_steps SET name = '=HIPERLINK("http://x";"Vence hoje")' WHERE name = 'Vence hoje'`).run();
     const csv = await desk.call('dunning.effectivenessCsv', { days: 30, asOf: '2026-11-27' });
     expect(csv.fileName).toBe('eficacia-regua-2026-10-28-a-2026-11-27.csv');
-    expect(csv.content.split('\r\n')[1]).toBe(`0;"'=HIPERLINK(""http://x"";""Vence hoje"")";E-mail;1;1;0;0;0;500,00`);
+    expect(csv.content.split('\r\n')[1]).toBe(`0;"'=HIPERLINK(""http://x"";""Vence hoje"")";E-mail;1;1;0;0;0;0;0;0;500,00`);
 
     const env = await desk.backend.dispatch('dunning.effectiveness', { asOf: '2026-11-29' });
     expect(env.ok ? null : [env.error.code, env.error.message]).toEqual(['VALIDATION', 'A data de referência da eficácia da régua não pode estar no futuro.']);
@@ -800,14 +823,16 @@ describe('régua: effectiveness', () => {
     desk.clock.set('2026-11-27T13:00:00.000Z');
     await desk.call('payments.register', { invoiceId: paidSoon.id, amountCents: 123_456, paidOn: '2026-11-27', method: 'pix' });
 
+    // 7 days after the e-mails: the 3- and 7-day windows have passed, the 15-day one has not.
+    desk.clock.set('2026-12-02T13:00:00.000Z');
     const file = await desk.call('dunning.effectivenessCsv', { days: 30 });
-    expect(file.fileName).toBe('eficacia-regua-2026-10-28-a-2026-11-27.csv');
+    expect(file.fileName).toBe('eficacia-regua-2026-11-02-a-2026-12-02.csv');
     expect(file.rowCount).toBe(2);
     expect(file.content.startsWith('\uFEFF')).toBe(true);
     expect(file.content.slice(1).split('\r\n')).toEqual([
-      'Dia (em relação ao vencimento);Etapa;Canal;Contatos;Títulos;Pagos em 3 dias;Pagos em 7 dias;Pagos em 15 dias;Recuperado em 15 dias (R$)',
-      '-5;Lembrete com boleto e Pix;E-mail;1;1;0;0;0;0,00',
-      '0;Vence hoje;E-mail;1;1;1;1;1;1234,56',
+      'Dia (em relação ao vencimento);Etapa;Canal;Contatos;Títulos;Títulos com 3 dias decorridos;Pagos em 3 dias;Títulos com 7 dias decorridos;Pagos em 7 dias;Títulos com 15 dias decorridos;Pagos em 15 dias;Recuperado em 15 dias (R$)',
+      '-5;Lembrete com boleto e Pix;E-mail;1;1;1;0;1;0;0;0;0,00',
+      '0;Vence hoje;E-mail;1;1;1;1;1;1;0;0;1234,56',
       '',
     ]);
     const env = await desk.backend.dispatch('dunning.effectivenessCsv', { days: 3 });

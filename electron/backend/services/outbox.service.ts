@@ -219,12 +219,19 @@ export function outboxService(ctx: Context, deps: { dunning: DunningService; com
 
     effectiveness,
 
-    /** The effectiveness table for a spreadsheet: one line per step and channel, counts and R$ recovered. */
+    /** The effectiveness table for a spreadsheet: one line per step and channel, each N-day column's cohort and paid count, R$ recovered so far. */
     effectivenessCsv(p: ParsedParams<'dunning.effectivenessCsv'>): CsvFile {
       const { since, until, rows } = effectiveness(p);
       const { content, rowCount } = toCsv(
-        ['Dia (em relação ao vencimento)', 'Etapa', 'Canal', 'Contatos', 'Títulos', 'Pagos em 3 dias', 'Pagos em 7 dias', 'Pagos em 15 dias', 'Recuperado em 15 dias (R$)'],
-        rows.map((r) => [r.offsetDays, r.stepName, CHANNEL_LABEL[r.channel], r.contacts, r.titulos, r.paidWithin3, r.paidWithin7, r.paidWithin15, centsToCsvDecimal(r.recoveredCents)]),
+        [
+          'Dia (em relação ao vencimento)', 'Etapa', 'Canal', 'Contatos', 'Títulos',
+          'Títulos com 3 dias decorridos', 'Pagos em 3 dias', 'Títulos com 7 dias decorridos', 'Pagos em 7 dias',
+          'Títulos com 15 dias decorridos', 'Pagos em 15 dias', 'Recuperado em 15 dias (R$)',
+        ],
+        rows.map((r) => [
+          r.offsetDays, r.stepName, CHANNEL_LABEL[r.channel], r.contacts, r.titulos,
+          r.eligible3, r.paidWithin3, r.eligible7, r.paidWithin7, r.eligible15, r.paidWithin15, centsToCsvDecimal(r.recoveredCents),
+        ]),
       );
       return { fileName: `eficacia-regua-${since}-a-${until}.csv`, content, rowCount };
     },

@@ -65,7 +65,7 @@ export const dashboardEn: typeof dashboardPtBR = {
   },
   effect: {
     title: 'Dunning ladder effectiveness',
-    lead: 'Contacts from {{since}} to {{until}} (messages sent and tasks done) and what was paid after them, per step and channel. The whole portfolio: the filters above do not apply.',
+    lead: 'Contacts from {{since}} to {{until}} (messages sent and tasks done) and what was paid after them, per step and channel: each percentage counts only the invoices whose 3, 7 or 15-day window has passed; recovered is what was received so far. The whole portfolio: the filters above do not apply.',
     empty: 'No ladder contact in these 90 days. Once the ladder sends messages or the queue records contacts, each step\'s results show here.',
     openLadder: 'Tune the ladder',
   },

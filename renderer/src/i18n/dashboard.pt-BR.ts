@@ -28,7 +28,7 @@ export const dashboardPtBR = {
     bucket: 'Faixa',
     amount: 'Valor',
     count: 'Títulos',
-    share: 'Participação',
+    share: '% da carteira',
     customers: 'Clientes',
     customersHint: 'Clientes cujo título vencido mais antigo está na faixa (a mesma regra do filtro da carteira).',
     total: 'Total',
@@ -64,7 +64,7 @@ export const dashboardPtBR = {
   },
   effect: {
     title: 'Efetividade da régua',
-    lead: 'Contatos de {{since}} a {{until}} (mensagens enviadas e tarefas concluídas) e o que foi pago depois, por etapa e canal. Toda a carteira: os filtros acima não se aplicam.',
+    lead: 'Contatos de {{since}} a {{until}} (mensagens enviadas e tarefas concluídas) e o que foi pago depois, por etapa e canal: cada percentual conta só os títulos cuja janela de 3, 7 ou 15 dias já passou; o recuperado é o recebido até agora. Toda a carteira: os filtros acima não se aplicam.',
     empty: 'Nenhum contato da régua nestes 90 dias. Quando a régua enviar mensagens ou a fila registrar contatos, o resultado de cada etapa aparece aqui.',
     openLadder: 'Ajustar a régua',
   },

@@ -131,6 +131,9 @@ export function outboxRepo(prepare: Prepare) {
      * Per step and channel, contacts made from `since` to `until` (messages sent and tasks done) and what was
      * paid after them: títulos settled within 3/7/15 days and the amount paid on them within 15 days, as
      * known on `until` (a later payment does not count, so a past reference date shows that day's figures).
+     * A cohort measure: the N-day figures count only the títulos whose N days have all passed by `until`
+     * (eligibleN), so a contact made yesterday is not a título "not paid in 7 days" yet. The amount
+     * recovered is what was paid so far, whether or not the 15 days have passed.
      */
     effectiveness(since: string, until: string): StepEffectiveness[] {
       return prepare(
@@ -149,6 +152,7 @@ export function outboxRepo(prepare: Prepare) {
            -- From the título's maintained dates (closed_on: the last payment of a paid one; first_paid_on), so
            -- its payments are read only when one may fall in the 15-day window. Settled after \`until\` is not paid yet on that day.
            SELECT t.contact_id, t.step_id, t.channel,
+                  julianday(@until) - julianday(t.on_day) AS days_elapsed,
                   CASE WHEN i.status = 'paid' AND i.closed_on <= @until AND i.closed_on >= t.on_day THEN julianday(i.closed_on) - julianday(t.on_day) END AS days_to_paid,
                   CASE WHEN i.first_paid_on IS NULL OR i.first_paid_on > t.window_end OR (i.status = 'paid' AND i.closed_on < t.on_day) THEN 0
                        ELSE (SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id AND p.paid_on BETWEEN t.on_day AND t.window_end)
@@ -158,8 +162,11 @@ export function outboxRepo(prepare: Prepare) {
          SELECT o.step_id AS stepId, s.name AS stepName, s.offset_days AS offsetDays, o.channel,
                 COUNT(DISTINCT o.contact_id) AS contacts, COUNT(*) AS titulos,
                 -- COUNT of a CASE, not SUM of a comparison: a step none of whose títulos was paid counts 0, not NULL.
-                COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 3 THEN 1 END) AS paidWithin3, COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 7 THEN 1 END) AS paidWithin7,
-                COUNT(CASE WHEN o.days_to_paid BETWEEN 0 AND 15 THEN 1 END) AS paidWithin15, SUM(o.recovered) AS recoveredCents
+                COUNT(CASE WHEN o.days_elapsed >= 3 THEN 1 END) AS eligible3, COUNT(CASE WHEN o.days_elapsed >= 7 THEN 1 END) AS eligible7,
+                COUNT(CASE WHEN o.days_elapsed >= 15 THEN 1 END) AS eligible15,
+                COUNT(CASE WHEN o.days_elapsed >= 3 AND o.days_to_paid BETWEEN 0 AND 3 THEN 1 END) AS paidWithin3,
+                COUNT(CASE WHEN o.days_elapsed >= 7 AND o.days_to_paid BETWEEN 0 AND 7 THEN 1 END) AS paidWithin7,
+                COUNT(CASE WHEN o.days_elapsed >= 15 AND o.days_to_paid BETWEEN 0 AND 15 THEN 1 END) AS paidWithin15, SUM(o.recovered) AS recoveredCents
          FROM outcome o JOIN dunning_steps s ON s.id = o.step_id
          GROUP BY o.step_id, o.channel ORDER BY s.ladder_id, s.offset_days, s.id`,
       ).all({ since, until }) as StepEffectiveness[];

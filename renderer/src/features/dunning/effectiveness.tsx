@@ -55,12 +55,24 @@ export function useEffectivenessCsv({ asOf }: EffectivenessWindow): { exporting:
   return { exporting, exportCsv };
 }
 
-/** "42%" of the step's títulos; "—" when it covered none. */
+/** "42%" of the títulos whose window has passed; "—" while none has (the window is still open for all). */
 function share(n: number, of: number): string {
   return of === 0 ? '—' : `${Math.round((100 * n) / of)}%`;
 }
 
-/** One line per step and channel: contacts, títulos, the share paid within 3/7/15 days and R$ recovered. */
+const WINDOWS = [3, 7, 15] as const;
+
+/** A column's cohort: the títulos whose `days` after the contact have passed, and how many of them were paid in time. */
+function cohort(r: StepEffectiveness, days: (typeof WINDOWS)[number]): { paid: number; eligible: number } {
+  if (days === 3) return { paid: r.paidWithin3, eligible: r.eligible3 };
+  if (days === 7) return { paid: r.paidWithin7, eligible: r.eligible7 };
+  return { paid: r.paidWithin15, eligible: r.eligible15 };
+}
+
+/**
+ * One line per step and channel: contacts, títulos, the share paid within 3/7/15 days of the títulos whose
+ * window has passed (a cohort: a contact made today is not yet "unpaid in 3 days") and R$ recovered so far.
+ */
 export function EffectivenessTable({ rows, testId }: { rows: readonly StepEffectiveness[]; testId?: string }) {
   const { t } = useTranslation();
   return (
@@ -73,10 +85,14 @@ export function EffectivenessTable({ rows, testId }: { rows: readonly StepEffect
             <th>{t('dunning.ladder.col.channel')}</th>
             <th className="num">{t('dunning.effect.contacts')}</th>
             <th className="num">{t('dunning.effect.titulos')}</th>
-            <th className="num">{t('dunning.effect.paid3')}</th>
-            <th className="num">{t('dunning.effect.paid7')}</th>
-            <th className="num">{t('dunning.effect.paid15')}</th>
-            <th className="num">{t('dunning.effect.recovered')}</th>
+            {WINDOWS.map((days) => (
+              <th key={days} className="num" title={t('dunning.effect.paidHint', { days })}>
+                {t(`dunning.effect.paid${days}`)}
+              </th>
+            ))}
+            <th className="num" title={t('dunning.effect.recoveredHint')}>
+              {t('dunning.effect.recovered')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -87,11 +103,19 @@ export function EffectivenessTable({ rows, testId }: { rows: readonly StepEffect
               <td>{t(`dunning.channel.${r.channel}`)}</td>
               <td className="num">{integer(r.contacts)}</td>
               <td className="num">{integer(r.titulos)}</td>
-              {[r.paidWithin3, r.paidWithin7, r.paidWithin15].map((paid, k) => (
-                <td key={k} className="num" title={t('dunning.effect.paidOf', { paid: integer(paid), of: integer(r.titulos) })}>
-                  {share(paid, r.titulos)}
-                </td>
-              ))}
+              {WINDOWS.map((days) => {
+                const { paid, eligible } = cohort(r, days);
+                return (
+                  <td
+                    key={days}
+                    className="num"
+                    data-eligible={eligible}
+                    title={eligible === 0 ? t('dunning.effect.windowOpen', { days }) : t('dunning.effect.paidOf', { paid: integer(paid), of: integer(eligible), days })}
+                  >
+                    {share(paid, eligible)}
+                  </td>
+                );
+              })}
               <td className="num">{money(r.recoveredCents)}</td>
             </tr>
           ))}
