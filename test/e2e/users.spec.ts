@@ -49,6 +49,13 @@ test('first run creates the admin, then sign out, sign in, an admin adds a clerk
   await page.getByTestId('nav-users').click();
   await expect(page.getByTestId('mine-submit')).toBeVisible();
   await expect(page.getByTestId('users-table')).toHaveCount(0);
+  // Admin-only settings: a clerk reads them, with a note, and cannot edit or save.
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('admin-only-note')).toHaveText('Somente um administrador pode alterar estas configurações; você pode consultá-las.');
+  await expect(page.getByTestId('settings-legalName')).toBeDisabled();
+  await expect(page.getByTestId('settings-save')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/users-03b-clerk-company-settings.png` });
+  await page.getByTestId('nav-users').click();
 
   await page.clock.fastForward('15:01');
   await expect(page.getByTestId('lock-screen')).toBeVisible();

@@ -5,6 +5,7 @@ export const usersEn: typeof usersPtBR = {
   title: 'Users and access',
   subtitle: 'Your sign-in password.',
   subtitleAdmin: 'Who uses Adimple, each one’s role and the idle lock.',
+  adminOnly: 'Only an administrator can change these settings; you can look at them.',
   noLogin: 'This mode runs without sign-in.',
   logout: 'Sign out',
   roles: { clerk: 'Clerk', supervisor: 'Supervisor', admin: 'Administrator' },

@@ -3,6 +3,7 @@ export const usersPtBR = {
   title: 'Usuários e acesso',
   subtitle: 'Sua senha de acesso.',
   subtitleAdmin: 'Quem usa o Adimple, o papel de cada um e o bloqueio por inatividade.',
+  adminOnly: 'Somente um administrador pode alterar estas configurações; você pode consultá-las.',
   noLogin: 'Este modo funciona sem login.',
   logout: 'Sair',
   roles: { clerk: 'Atendente', supervisor: 'Supervisor', admin: 'Administrador' },

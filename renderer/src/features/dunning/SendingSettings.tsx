@@ -5,6 +5,8 @@ import type { DunningSettingsView } from '../../../../shared/ipc/dunning.contrac
 import { api, ApiCallError } from '../../api/client';
 import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
+import { AdminOnlyNote } from '../users/AdminOnlyNote';
+import { useCanAdminister } from '../users/session.store';
 import { ContactHoursEditor } from './ContactHoursEditor';
 
 type Smtp = NonNullable<DunningSettingsView['smtp']>;
@@ -14,6 +16,7 @@ const SECURITY_MODES: readonly SmtpSecurity[] = ['tls', 'starttls', 'none'];
 /** The régua's sending settings: signature, contact caps and the SMTP server (the password goes to the vault). */
 export function SendingSettings() {
   const { t } = useTranslation();
+  const canEdit = useCanAdminister();
   const [view, setView] = useState<DunningSettingsView | null>(null);
   const [smtpOn, setSmtpOn] = useState(false);
   const [smtp, setSmtp] = useState<Smtp>(EMPTY_SMTP);
@@ -76,74 +79,79 @@ export function SendingSettings() {
           void save();
         }}
       >
-        {errors.form && (
-          <div className="alert alert--error span-2" role="alert">
-            {errors.form}
+        {!canEdit && <AdminOnlyNote className="span-2" />}
+        <fieldset disabled={!canEdit} className="fieldset--contents">
+          {errors.form && (
+            <div className="alert alert--error span-2" role="alert">
+              {errors.form}
+            </div>
+          )}
+          <Field label={t('dunning.settings.clerkName')} error={errors.clerkName} className="span-2">
+            <input value={view.clerkName} onChange={(e) => setView({ ...view, clerkName: e.target.value })} data-testid="settings-clerk" />
+          </Field>
+          {num('maxContactsPerDay', t('dunning.settings.perDay'))}
+          {num('maxContactsPerWeek', t('dunning.settings.perWeek'))}
+          {num('maxCatchUpDays', t('dunning.settings.catchUp'))}
+          <ContactHoursEditor value={view.contactHours} onChange={(contactHours) => setView({ ...view, contactHours })} errors={errors} />
+          <label className="filter--check span-2">
+            <input type="checkbox" checked={smtpOn} onChange={(e) => setSmtpOn(e.target.checked)} data-testid="settings-smtp-on" /> {t('dunning.settings.smtpEnabled')}
+          </label>
+          {smtpOn && (
+            <>
+              <Field label={t('dunning.settings.host')} error={errors['smtp.host']} required>
+                <input value={smtp.host} onChange={(e) => setField('host', e.target.value)} data-testid="settings-smtp-host" />
+              </Field>
+              <Field label={t('dunning.settings.port')} error={errors['smtp.port']} required>
+                <input value={String(smtp.port)} onChange={(e) => setField('port', Number(e.target.value.replace(/\D/g, '')))} inputMode="numeric" className="num" />
+              </Field>
+              <Field label={t('dunning.settings.security')} error={errors['smtp.security']} hint={t(`dunning.settings.securityHint.${smtp.security}`)} className="span-2">
+                <select value={smtp.security} onChange={(e) => setSecurity(e.target.value as SmtpSecurity)} data-testid="settings-smtp-security">
+                  {SECURITY_MODES.map((mode) => (
+                    <option key={mode} value={mode}>
+                      {t(`dunning.settings.${mode}`)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              {smtp.security === 'none' && (
+                <p className="alert alert--warn span-2" role="note" data-testid="settings-smtp-plain-warning">
+                  {t('dunning.settings.plainWarning')}
+                </p>
+              )}
+              {smtp.security !== 'none' && (
+                <>
+                  <Field label={t('dunning.settings.user')} error={errors['smtp.user']}>
+                    <input value={smtp.user ?? ''} onChange={(e) => setField('user', e.target.value || null)} autoComplete="off" />
+                  </Field>
+                  <Field
+                    label={t('dunning.settings.password')}
+                    hint={view.hasSmtpPassword ? t('dunning.settings.passwordSaved', { where: t(`dunning.settings.storage.${view.secretStorage}`, view.secretStorage) }) : t('dunning.settings.passwordNone')}
+                  >
+                    <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+                  </Field>
+                  {inMemory && (
+                    <p className="alert alert--info span-2" role="note" data-testid="settings-secret-memory">
+                      {t('dunning.settings.memoryNote')}
+                    </p>
+                  )}
+                </>
+              )}
+              <Field label={t('dunning.settings.fromEmail')} error={errors['smtp.fromEmail']} required>
+                <input value={smtp.fromEmail} onChange={(e) => setField('fromEmail', e.target.value)} type="email" />
+              </Field>
+              <Field label={t('dunning.settings.fromName')} error={errors['smtp.fromName']} required>
+                <input value={smtp.fromName} onChange={(e) => setField('fromName', e.target.value)} />
+              </Field>
+            </>
+          )}
+        </fieldset>
+        {canEdit && (
+          <div className="span-2">
+            <button type="submit" className="button button--primary" data-testid="settings-save">
+              {t('dunning.settings.save')}
+            </button>
           </div>
         )}
-        <Field label={t('dunning.settings.clerkName')} error={errors.clerkName} className="span-2">
-          <input value={view.clerkName} onChange={(e) => setView({ ...view, clerkName: e.target.value })} data-testid="settings-clerk" />
-        </Field>
-        {num('maxContactsPerDay', t('dunning.settings.perDay'))}
-        {num('maxContactsPerWeek', t('dunning.settings.perWeek'))}
-        {num('maxCatchUpDays', t('dunning.settings.catchUp'))}
-        <ContactHoursEditor value={view.contactHours} onChange={(contactHours) => setView({ ...view, contactHours })} errors={errors} />
-        <label className="filter--check span-2">
-          <input type="checkbox" checked={smtpOn} onChange={(e) => setSmtpOn(e.target.checked)} data-testid="settings-smtp-on" /> {t('dunning.settings.smtpEnabled')}
-        </label>
-        {smtpOn && (
-          <>
-            <Field label={t('dunning.settings.host')} error={errors['smtp.host']} required>
-              <input value={smtp.host} onChange={(e) => setField('host', e.target.value)} data-testid="settings-smtp-host" />
-            </Field>
-            <Field label={t('dunning.settings.port')} error={errors['smtp.port']} required>
-              <input value={String(smtp.port)} onChange={(e) => setField('port', Number(e.target.value.replace(/\D/g, '')))} inputMode="numeric" className="num" />
-            </Field>
-            <Field label={t('dunning.settings.security')} error={errors['smtp.security']} hint={t(`dunning.settings.securityHint.${smtp.security}`)} className="span-2">
-              <select value={smtp.security} onChange={(e) => setSecurity(e.target.value as SmtpSecurity)} data-testid="settings-smtp-security">
-                {SECURITY_MODES.map((mode) => (
-                  <option key={mode} value={mode}>
-                    {t(`dunning.settings.${mode}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            {smtp.security === 'none' && (
-              <p className="alert alert--warn span-2" role="note" data-testid="settings-smtp-plain-warning">
-                {t('dunning.settings.plainWarning')}
-              </p>
-            )}
-            {smtp.security !== 'none' && (
-              <>
-                <Field label={t('dunning.settings.user')} error={errors['smtp.user']}>
-                  <input value={smtp.user ?? ''} onChange={(e) => setField('user', e.target.value || null)} autoComplete="off" />
-                </Field>
-                <Field
-                  label={t('dunning.settings.password')}
-                  hint={view.hasSmtpPassword ? t('dunning.settings.passwordSaved', { where: t(`dunning.settings.storage.${view.secretStorage}`, view.secretStorage) }) : t('dunning.settings.passwordNone')}
-                >
-                  <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
-                </Field>
-                {inMemory && (
-                  <p className="alert alert--info span-2" role="note" data-testid="settings-secret-memory">
-                    {t('dunning.settings.memoryNote')}
-                  </p>
-                )}
-              </>
-            )}
-            <Field label={t('dunning.settings.fromEmail')} error={errors['smtp.fromEmail']} required>
-              <input value={smtp.fromEmail} onChange={(e) => setField('fromEmail', e.target.value)} type="email" />
-            </Field>
-            <Field label={t('dunning.settings.fromName')} error={errors['smtp.fromName']} required>
-              <input value={smtp.fromName} onChange={(e) => setField('fromName', e.target.value)} />
-            </Field>
-          </>
-        )}
-        <div className="span-2">
-          <button type="submit" className="button button--primary" data-testid="settings-save">
-            {t('dunning.settings.save')}
-          </button>
-        </div>
       </form>
     </div>
   );

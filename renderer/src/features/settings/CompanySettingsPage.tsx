@@ -11,6 +11,8 @@ import { Field } from '../../components/Field';
 import { toast } from '../../components/toast.store';
 import { dateTime } from '../../i18n/format';
 import { apiFieldErrors, zodFieldErrors, type FieldErrors } from '../../components/form-errors';
+import { AdminOnlyNote } from '../users/AdminOnlyNote';
+import { useCanAdminister } from '../users/session.store';
 
 interface FormState {
   legalName: string;
@@ -76,6 +78,7 @@ function readBase64(file: File): Promise<string> {
 
 export function CompanySettingsPage() {
   const { t } = useTranslation();
+  const canEdit = useCanAdminister();
   const [saved, setSaved] = useState<CompanySettings | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
   const [logo, setLogo] = useState<CompanyLogo | null>(null);
@@ -178,87 +181,92 @@ export function CompanySettingsPage() {
       </header>
 
       <form className="form panel settings-form" onSubmit={(e) => void submit(e)} noValidate>
+        {!canEdit && <AdminOnlyNote />}
         {banner && (
           <div className="alert alert--error" role="alert" data-testid="settings-error">
             {banner}
           </div>
         )}
-        <fieldset>
-          <legend>{t('settings.identification')}</legend>
-          <div className="form-grid">
-            <Field label={t('settings.legalName')} error={err('legalName')} required className="span-2">
-              <input value={form.legalName} onChange={set('legalName')} autoFocus data-testid="settings-legalName" />
-            </Field>
-            <Field label={t('settings.tradeName')} error={err('tradeName')}>
-              <input value={form.tradeName} onChange={set('tradeName')} data-testid="settings-tradeName" />
-            </Field>
-            <Field label={t('settings.cnpj')} error={err('cnpj')} hint={t('settings.cnpjHint')} required>
-              <input value={form.cnpj} onChange={set('cnpj')} className="mono" data-testid="settings-cnpj" />
-            </Field>
-            <Field label={t('settings.phone')} error={err('phone')}>
-              <input value={form.phone} onChange={set('phone')} inputMode="tel" data-testid="settings-phone" />
-            </Field>
-            <Field label={t('settings.email')} error={err('email')}>
-              <input value={form.email} onChange={set('email')} inputMode="email" data-testid="settings-email" />
-            </Field>
-          </div>
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('settings.address')}</legend>
-          <AddressFields values={form} onChange={set} error={err} testIdPrefix="settings-" city={{ required: true, hint: t('settings.cityHint') }} />
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('settings.pix')}</legend>
-          <div className="form-grid">
-            <Field label={t('settings.pixKey')} error={err('pixKey')} hint={t('settings.pixKeyHint')} className="span-2">
-              <input value={form.pixKey} onChange={set('pixKey')} className="mono" data-testid="settings-pixKey" />
-            </Field>
-          </div>
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('settings.logo')}</legend>
-          <div className="settings-logo">
-            <div className="settings-logo__preview">
-              {logo ? <img src={`data:${logo.mimeType};base64,${logo.base64}`} alt={t('settings.logoAlt')} data-testid="settings-logo-preview" /> : <span className="text-muted">{t('settings.logoNone')}</span>}
+        <fieldset disabled={!canEdit} className="fieldset--contents">
+          <fieldset>
+            <legend>{t('settings.identification')}</legend>
+            <div className="form-grid">
+              <Field label={t('settings.legalName')} error={err('legalName')} required className="span-2">
+                <input value={form.legalName} onChange={set('legalName')} autoFocus data-testid="settings-legalName" />
+              </Field>
+              <Field label={t('settings.tradeName')} error={err('tradeName')}>
+                <input value={form.tradeName} onChange={set('tradeName')} data-testid="settings-tradeName" />
+              </Field>
+              <Field label={t('settings.cnpj')} error={err('cnpj')} hint={t('settings.cnpjHint')} required>
+                <input value={form.cnpj} onChange={set('cnpj')} className="mono" data-testid="settings-cnpj" />
+              </Field>
+              <Field label={t('settings.phone')} error={err('phone')}>
+                <input value={form.phone} onChange={set('phone')} inputMode="tel" data-testid="settings-phone" />
+              </Field>
+              <Field label={t('settings.email')} error={err('email')}>
+                <input value={form.email} onChange={set('email')} inputMode="email" data-testid="settings-email" />
+              </Field>
             </div>
-            <div className="settings-logo__actions">
-              <label className="button settings-logo__pick">
-                {t('settings.logoPick')}
-                <input type="file" accept="image/png,image/jpeg" onChange={(e) => void pickLogo(e)} className="visually-hidden" data-testid="settings-logo-input" />
-              </label>
-              {logo && (
-                <button type="button" className="button button--ghost-danger" onClick={() => setLogo(null)} data-testid="settings-logo-remove">
-                  {t('settings.logoRemove')}
-                </button>
-              )}
-              <small className={err('logo.base64') ? 'field__error' : 'field__hint'} role={err('logo.base64') ? 'alert' : undefined}>
-                {err('logo.base64') ?? t('settings.logoHint')}
-              </small>
+          </fieldset>
+
+          <fieldset>
+            <legend>{t('settings.address')}</legend>
+            <AddressFields values={form} onChange={set} error={err} testIdPrefix="settings-" city={{ required: true, hint: t('settings.cityHint') }} />
+          </fieldset>
+
+          <fieldset>
+            <legend>{t('settings.pix')}</legend>
+            <div className="form-grid">
+              <Field label={t('settings.pixKey')} error={err('pixKey')} hint={t('settings.pixKeyHint')} className="span-2">
+                <input value={form.pixKey} onChange={set('pixKey')} className="mono" data-testid="settings-pixKey" />
+              </Field>
             </div>
-          </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>{t('settings.logo')}</legend>
+            <div className="settings-logo">
+              <div className="settings-logo__preview">
+                {logo ? <img src={`data:${logo.mimeType};base64,${logo.base64}`} alt={t('settings.logoAlt')} data-testid="settings-logo-preview" /> : <span className="text-muted">{t('settings.logoNone')}</span>}
+              </div>
+              <div className="settings-logo__actions">
+                <label className="button settings-logo__pick">
+                  {t('settings.logoPick')}
+                  <input type="file" accept="image/png,image/jpeg" onChange={(e) => void pickLogo(e)} className="visually-hidden" data-testid="settings-logo-input" />
+                </label>
+                {logo && (
+                  <button type="button" className="button button--ghost-danger" onClick={() => setLogo(null)} data-testid="settings-logo-remove">
+                    {t('settings.logoRemove')}
+                  </button>
+                )}
+                <small className={err('logo.base64') ? 'field__error' : 'field__hint'} role={err('logo.base64') ? 'alert' : undefined}>
+                  {err('logo.base64') ?? t('settings.logoHint')}
+                </small>
+              </div>
+            </div>
+          </fieldset>
+
+          <fieldset>
+            <legend>{t('settings.charges')}</legend>
+            <p className="text-muted settings__note">{t('settings.chargesHint')}</p>
+            <div className="form-grid">
+              <Field label={t('settings.fine')} error={err('defaultFineBp')} hint={t('settings.fineHint')}>
+                <input value={form.fine} onChange={set('fine')} inputMode="decimal" className="num" data-testid="settings-fine" />
+              </Field>
+              <Field label={t('settings.interest')} error={err('defaultMonthlyInterestBp')} hint={t('settings.interestHint')}>
+                <input value={form.interest} onChange={set('interest')} inputMode="decimal" className="num" data-testid="settings-interest" />
+              </Field>
+            </div>
+          </fieldset>
         </fieldset>
 
-        <fieldset>
-          <legend>{t('settings.charges')}</legend>
-          <p className="text-muted settings__note">{t('settings.chargesHint')}</p>
-          <div className="form-grid">
-            <Field label={t('settings.fine')} error={err('defaultFineBp')} hint={t('settings.fineHint')}>
-              <input value={form.fine} onChange={set('fine')} inputMode="decimal" className="num" data-testid="settings-fine" />
-            </Field>
-            <Field label={t('settings.interest')} error={err('defaultMonthlyInterestBp')} hint={t('settings.interestHint')}>
-              <input value={form.interest} onChange={set('interest')} inputMode="decimal" className="num" data-testid="settings-interest" />
-            </Field>
+        {canEdit && (
+          <div className="settings-form__footer">
+            <button type="submit" className="button button--primary" disabled={saving} data-testid="settings-save">
+              {saving ? t('common.saving') : t('settings.save')}
+            </button>
           </div>
-        </fieldset>
-
-        <div className="settings-form__footer">
-          <button type="submit" className="button button--primary" disabled={saving} data-testid="settings-save">
-            {saving ? t('common.saving') : t('settings.save')}
-          </button>
-        </div>
+        )}
       </form>
     </section>
   );

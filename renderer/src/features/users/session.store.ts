@@ -36,3 +36,13 @@ export function useSession(): UsersStatus | null {
     () => status,
   );
 }
+
+/**
+ * Whether the logged-in user may change the admin-only settings (company, sending, credit policy and weights):
+ * an administrator, or anyone when the backend runs without login. The backend enforces it; this spares a clerk
+ * filling in a form only to be refused on save.
+ */
+export function useCanAdminister(): boolean {
+  const status = useSession();
+  return !status?.authRequired || status.user?.role === 'admin';
+}
