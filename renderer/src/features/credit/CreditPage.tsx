@@ -12,6 +12,8 @@ import { useCredit } from './credit.store';
 import { NegativacaoPanel } from './NegativacaoPanel';
 import { PolicyEditor } from './PolicyEditor';
 import { reasonText } from './reason-text';
+import { AdminOnlyNote } from '../users/AdminOnlyNote';
+import { useCanAdminister } from '../users/session.store';
 
 export function CreditPage() {
   const { t } = useTranslation();
@@ -133,6 +135,7 @@ function NumberInput({ label, value, onChange, step = 1, testId }: { label: stri
 
 function WeightsEditor() {
   const { t } = useTranslation();
+  const canSave = useCanAdminister();
   const { overview, draft, draftError, busy, setDraft, discardDraft, saveDraft } = useCredit();
   if (!overview) return null;
   const w: RiskWeights = draft ?? overview.weights;
@@ -160,12 +163,15 @@ function WeightsEditor() {
               {t('common.cancel')}
             </button>
           )}
-          <button type="button" className="button button--small button--primary" onClick={() => void onSave()} disabled={!draft || draftError !== null || busy !== null} data-testid="weights-save">
-            {t('credit.save')}
-          </button>
+          {canSave && (
+            <button type="button" className="button button--small button--primary" onClick={() => void onSave()} disabled={!draft || draftError !== null || busy !== null} data-testid="weights-save">
+              {t('credit.save')}
+            </button>
+          )}
         </div>
       </div>
       <p className="panel__note">{t('credit.weightsHint')}</p>
+      {!canSave && <AdminOnlyNote className="panel__note" />}
       <div className="weights-grid">
         {RISK_FACTOR_KEYS.map((k) => (
           <NumberInput key={k} label={t(`credit.factor.${k}`)} value={w.factors[k]} step={10} onChange={(n) => edit({ ...w, factors: { ...w.factors, [k]: n } })} testId={`weight-${k}`} />

@@ -7,6 +7,8 @@ import { api } from '../../api/client';
 import { toast } from '../../components/toast.store';
 import { centsToBrlInput } from './brl-input';
 import { useCredit } from './credit.store';
+import { AdminOnlyNote } from '../users/AdminOnlyNote';
+import { useCanAdminister } from '../users/session.store';
 
 /** The limit is typed as the clerk writes money ("20.000,00"); the rest are plain numbers and text. */
 type Row = Omit<ClassPolicy, 'maxLimitCents'> & { maxLimit: string };
@@ -19,6 +21,7 @@ function toRows(p: CreditPolicy): Record<RiskClass, Row> {
 /** Credit policy per risk class: maximum limit and term, guarantees, when to block, cash only. */
 export function PolicyEditor() {
   const { t } = useTranslation();
+  const canEdit = useCanAdminister();
   const [rows, setRows] = useState<Record<RiskClass, Row> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -59,48 +62,53 @@ export function PolicyEditor() {
     <div className="panel" data-testid="policy">
       <div className="panel__header">
         <h2>{t('credit.policy.title')}</h2>
-        <button type="button" className="button button--small button--primary" onClick={() => void save()} data-testid="policy-save">
-          {t('common.save')}
-        </button>
+        {canEdit && (
+          <button type="button" className="button button--small button--primary" onClick={() => void save()} data-testid="policy-save">
+            {t('common.save')}
+          </button>
+        )}
       </div>
-      <div className="table-scroll">
-        <table className="table credit-policy">
-          <thead>
-            <tr>
-              <th>{t('credit.class')}</th>
-              <th className="num">{t('credit.policy.maxLimit')}</th>
-              <th className="num">{t('credit.policy.maxTerm')}</th>
-              <th>{t('credit.policy.guarantees')}</th>
-              <th className="num">{t('credit.policy.blockAfter')}</th>
-              <th>{t('credit.policy.cashOnly')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {RISK_CLASSES.map((c) => (
-              <tr key={c}>
-                <td>
-                  <span className={`risk-class risk-class--${c}`}>{c}</span>
-                </td>
-                <td className="num">
-                  <input className="num" aria-label={`${t('credit.policy.maxLimit')} ${c}`} value={rows[c].maxLimit} onChange={(e) => set(c, { maxLimit: e.target.value })} data-testid={`policy-limit-${c}`} />
-                </td>
-                <td className="num">
-                  <input className="num" type="number" min={0} max={365} aria-label={`${t('credit.policy.maxTerm')} ${c}`} value={rows[c].maxTermDays} onChange={(e) => set(c, { maxTermDays: Number(e.target.value) })} />
-                </td>
-                <td>
-                  <input aria-label={`${t('credit.policy.guarantees')} ${c}`} value={rows[c].guarantees} maxLength={200} onChange={(e) => set(c, { guarantees: e.target.value })} />
-                </td>
-                <td className="num">
-                  <input className="num" type="number" min={0} aria-label={`${t('credit.policy.blockAfter')} ${c}`} value={rows[c].blockAfterDaysOverdue} onChange={(e) => set(c, { blockAfterDaysOverdue: Number(e.target.value) })} data-testid={`policy-block-${c}`} />
-                </td>
-                <td>
-                  <input type="checkbox" aria-label={`${t('credit.policy.cashOnly')} ${c}`} checked={rows[c].cashOnly} onChange={(e) => set(c, { cashOnly: e.target.checked })} />
-                </td>
+      {!canEdit && <AdminOnlyNote className="panel__note" />}
+      <fieldset disabled={!canEdit} className="fieldset--contents">
+        <div className="table-scroll">
+          <table className="table credit-policy">
+            <thead>
+              <tr>
+                <th>{t('credit.class')}</th>
+                <th className="num">{t('credit.policy.maxLimit')}</th>
+                <th className="num">{t('credit.policy.maxTerm')}</th>
+                <th>{t('credit.policy.guarantees')}</th>
+                <th className="num">{t('credit.policy.blockAfter')}</th>
+                <th>{t('credit.policy.cashOnly')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {RISK_CLASSES.map((c) => (
+                <tr key={c}>
+                  <td>
+                    <span className={`risk-class risk-class--${c}`}>{c}</span>
+                  </td>
+                  <td className="num">
+                    <input className="num" aria-label={`${t('credit.policy.maxLimit')} ${c}`} value={rows[c].maxLimit} onChange={(e) => set(c, { maxLimit: e.target.value })} data-testid={`policy-limit-${c}`} />
+                  </td>
+                  <td className="num">
+                    <input className="num" type="number" min={0} max={365} aria-label={`${t('credit.policy.maxTerm')} ${c}`} value={rows[c].maxTermDays} onChange={(e) => set(c, { maxTermDays: Number(e.target.value) })} />
+                  </td>
+                  <td>
+                    <input aria-label={`${t('credit.policy.guarantees')} ${c}`} value={rows[c].guarantees} maxLength={200} onChange={(e) => set(c, { guarantees: e.target.value })} />
+                  </td>
+                  <td className="num">
+                    <input className="num" type="number" min={0} aria-label={`${t('credit.policy.blockAfter')} ${c}`} value={rows[c].blockAfterDaysOverdue} onChange={(e) => set(c, { blockAfterDaysOverdue: Number(e.target.value) })} data-testid={`policy-block-${c}`} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`${t('credit.policy.cashOnly')} ${c}`} checked={rows[c].cashOnly} onChange={(e) => set(c, { cashOnly: e.target.checked })} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </fieldset>
       {error && (
         <p className="panel__note text-danger" role="alert">
           {error}
