@@ -93,6 +93,12 @@ export interface ImportResult {
   titles: ImportCounts;
   paymentsCreated: number;
   paymentsCents: number;
+  /**
+   * Payments the file gave no date for (a Saldo / Valor pago without Data pagamento): dated `paymentsDatedOn`,
+   * the import day, so lateness measures (credit score, recovery) read them as paid that day.
+   */
+  undatedPayments: number;
+  paymentsDatedOn: string;
   /** At most 1000; `errorCount` has them all. */
   errors: ImportRowError[];
   errorCount: number;

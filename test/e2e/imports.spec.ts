@@ -62,6 +62,8 @@ test('a Latin-1 ERP CSV: preview, errors by line, import the valid rows, see the
   await expect(page.getByTestId('import-result')).toContainText('Importação concluída', RUN);
   await expect(page.getByTestId('result-titles')).toHaveText('6 novos · 0 atualizados · 0 sem alteração');
   await expect(page.getByTestId('result-customers')).toHaveText('5 novos · 0 atualizados · 0 sem alteração');
+  // The file has Saldo but no payment date: the paid parts are dated today, and the result says what that means.
+  await expect(page.getByTestId('result-undated-payments')).toContainText('têm valor pago sem data de pagamento');
   await expect(page.getByTestId('import-history').locator('tbody tr')).toHaveCount(1);
   await screenshot(page, 'imports-done');
 

@@ -81,6 +81,9 @@ describe('ERP import: run', () => {
         titles: { new: 4, updated: 0, unchanged: 0 },
         paymentsCreated: 2,
         paymentsCents: 30_000 + 1_000,
+        // No "Data pagamento" column: both payments are dated the import day, and the result says so.
+        undatedPayments: 2,
+        paymentsDatedOn: AS_OF,
         errorCount: 0,
       });
       const db = tb.raw();
@@ -137,7 +140,7 @@ describe('ERP import: a first import in bulk', () => {
       const schemaSql = `SELECT type, name, sql FROM sqlite_master ORDER BY name`;
       const schemaBefore = first.raw().prepare(schemaSql).all();
       const r = await runImport(first, writeLatin1(first, 'bulk.csv', lines), 'all_or_nothing', BULK_MAPPING);
-      expect(r).toMatchObject({ committed: true, rejectedRows: 0, titles: { new: 300 }, paymentsCreated: 140 });
+      expect(r).toMatchObject({ committed: true, rejectedRows: 0, titles: { new: 300 }, paymentsCreated: 140, undatedPayments: 0 });
       const db = first.raw();
       expect(db.prepare(schemaSql).all()).toEqual(schemaBefore);
       const drift = db.prepare('SELECT COUNT(*) FROM invoices i WHERE paid_cents != (SELECT COALESCE(SUM(amount_cents), 0) FROM payments p WHERE p.invoice_id = i.id)').pluck().get();

@@ -75,6 +75,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
   const titleCounts: ImportCounts = { new: 0, updated: 0, unchanged: 0 };
   let paymentsCreated = 0;
   let paymentsCents = 0;
+  let undatedPayments = 0;
 
   /** Customers already handled by this run: document → id. */
   const customerIds = new Map<string, number>();
@@ -236,6 +237,7 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
         if (existing) invoices.applyPayment(invoiceId, plan.paymentCents, at);
         paymentsCreated++;
         paymentsCents += plan.paymentCents;
+        if (title.paidOn === null) undatedPayments++;
       }
       if (!fresh) repo.markSeen(invoiceId, job.source, runId);
     }
@@ -259,6 +261,8 @@ export function runImport(db: Db, job: ImportJob, records: Iterable<SheetRecord>
       titles: titleCounts,
       paymentsCreated,
       paymentsCents,
+      undatedPayments,
+      paymentsDatedOn: job.asOf,
       errors,
       errorCount,
       disappeared: gone.rows,

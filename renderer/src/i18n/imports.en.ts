@@ -71,6 +71,10 @@ export const importsEn: typeof importsPtBR = {
     payments: 'Payments recorded',
     disappeared: 'Gone from the ERP',
     counts: '{{new}} new · {{updated}} updated · {{unchanged}} unchanged',
+    undated_one:
+      '1 título has an amount paid with no payment date: the payment was dated today ({{date}}). The credit score and the Painel\'s recovery read it as paid today; choose the payment date column to keep the right date.',
+    undated_other:
+      '{{count}} títulos have an amount paid with no payment date: the payments were dated today ({{date}}). The credit score and the Painel\'s recovery read them as paid today; choose the payment date column to keep the right dates.',
     paymentsCount_zero: 'no payments',
     paymentsCount_one: '{{count}} payment',
     paymentsCount_other: '{{count}} payments',

@@ -69,6 +69,10 @@ export const importsPtBR = {
     payments: 'Pagamentos lançados',
     disappeared: 'Sumiram do ERP',
     counts: '{{new}} novos · {{updated}} atualizados · {{unchanged}} sem alteração',
+    undated_one:
+      '1 título tem valor pago sem data de pagamento: o pagamento ficou com a data de hoje ({{date}}). O score de crédito e o recuperado do Painel o leem como pago hoje; escolha a coluna de Data do pagamento para guardar a data certa.',
+    undated_other:
+      '{{count}} títulos têm valor pago sem data de pagamento: os pagamentos ficaram com a data de hoje ({{date}}). O score de crédito e o recuperado do Painel os leem como pagos hoje; escolha a coluna de Data do pagamento para guardar as datas certas.',
     paymentsCount_zero: 'nenhum pagamento',
     paymentsCount_one: '{{count}} pagamento',
     paymentsCount_other: '{{count}} pagamentos',

@@ -72,6 +72,11 @@ export function ImportResultPanel({ result }: { result: ImportResult }) {
             </span>
           </div>
         </div>
+        {result.undatedPayments > 0 && (
+          <p className="alert alert--warn panel__note" role="note" data-testid="result-undated-payments">
+            {t('imports.result.undated', { count: result.undatedPayments, date: date(result.paymentsDatedOn) })}
+          </p>
+        )}
       </div>
 
       <div className="panel" data-testid="import-errors">
