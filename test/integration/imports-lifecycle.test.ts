@@ -156,6 +156,27 @@ describe('ERP import: XLSX', () => {
   });
 });
 
+describe('ERP import: XLSX amounts', () => {
+  it('a number cell with three decimals is refused, never read as thousands (1.234 is not R$ 1.234,00)', async () => {
+    const tb = openTestBackend();
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Títulos');
+      ws.addRow(['ID', 'Cliente', 'CNPJ', 'Documento', 'Vencimento', 'Valor', 'Saldo']);
+      ws.addRow(['X1', 'Distribuidora Ômega', Number(CNPJS[8]), 'NF 77', new Date(Date.UTC(2026, 11, 5)), 1.234, 1.234]);
+      ws.addRow(['X2', 'Distribuidora Ômega', Number(CNPJS[8]), 'NF 78', new Date(Date.UTC(2026, 11, 5)), 12.5, 12.5]);
+      const path = join(tb.dir, 'erp.xlsx');
+      await wb.xlsx.writeFile(path);
+      const r = await run(tb, tb.backend.files.registerPath(path).token);
+      expect(r).toMatchObject({ rejectedRows: 1, titles: { new: 1 } });
+      expect(r.errors[0]).toMatchObject({ line: 2, column: 'Valor' });
+      expect(tb.raw().prepare(`SELECT external_id, amount_cents FROM invoices`).all()).toEqual([{ external_id: 'X2', amount_cents: 1_250 }]);
+    } finally {
+      tb.close();
+    }
+  });
+});
+
 describe('ERP import: atomicity', () => {
   it('cancel rolls everything back', async () => {
     const tb = openTestBackend();

@@ -40,8 +40,13 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** Integers as they are (a CNPJ typed as a number); fractions rounded to 6 places to shed float noise. */
+/**
+ * Integers as they are (a CNPJ typed as a number); fractions rounded to 6 places to shed float noise. A dot
+ * before exactly three decimals reads as a thousands separator ("1.234" = R$ 1.234,00), so a fraction of more
+ * than two decimals keeps the decimal comma, which no amount parser reads as R$ (it is refused as an amount).
+ */
 function numberText(n: number): string {
   if (Number.isInteger(n)) return n.toFixed(0);
-  return String(Number(n.toFixed(6)));
+  const text = String(Number(n.toFixed(6)));
+  return /\.\d{3,}$/.test(text) ? text.replace('.', ',') : text;
 }
