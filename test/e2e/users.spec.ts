@@ -55,6 +55,9 @@ test('first run creates the admin, then sign out, sign in, an admin adds a clerk
   await expect(page.getByTestId('settings-legalName')).toBeDisabled();
   await expect(page.getByTestId('settings-save')).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/users-03b-clerk-company-settings.png` });
+  await page.getByTestId('nav-ladder').click();
+  await expect(page.getByTestId('sending-settings').getByTestId('admin-only-note')).toBeVisible();
+  await page.getByTestId('sending-settings').screenshot({ path: `${SCREENSHOT_DIR}/users-03c-clerk-sending-settings.png` });
   await page.getByTestId('nav-users').click();
 
   await page.clock.fastForward('15:01');

@@ -171,7 +171,7 @@ function WeightsEditor() {
         </div>
       </div>
       <p className="panel__note">{t('credit.weightsHint')}</p>
-      {!canSave && <AdminOnlyNote className="panel__note" />}
+      {!canSave && <AdminOnlyNote className="panel__alert" />}
       <div className="weights-grid">
         {RISK_FACTOR_KEYS.map((k) => (
           <NumberInput key={k} label={t(`credit.factor.${k}`)} value={w.factors[k]} step={10} onChange={(n) => edit({ ...w, factors: { ...w.factors, [k]: n } })} testId={`weight-${k}`} />

@@ -68,7 +68,7 @@ export function PolicyEditor() {
           </button>
         )}
       </div>
-      {!canEdit && <AdminOnlyNote className="panel__note" />}
+      {!canEdit && <AdminOnlyNote className="panel__alert" />}
       <fieldset disabled={!canEdit} className="fieldset--contents">
         <div className="table-scroll">
           <table className="table credit-policy">
