@@ -116,10 +116,10 @@ export function bankReturnsService(ctx: Context) {
   const repo = ctx.repos.bankReturns;
 
   /**
-   * The last file read and planned, reused while its bytes and the database are unchanged: paging through a
+   * The last file read and planned, reused while its bytes, the database and the day are unchanged: paging through a
    * 100k-movement preview, and then importing it, do not parse and match the whole file again.
    */
-  let lastPlan: { dbVersion: string; loaded: LoadedReturnFile; planned: PlannedItem<MatchableInvoice>[] } | null = null;
+  let lastPlan: { dbVersion: string; today: string; loaded: LoadedReturnFile; planned: PlannedItem<MatchableInvoice>[] } | null = null;
 
   function readPicked(fileToken: string): { fileName: string; bytes: Uint8Array; sha256: string } {
     const file = ctx.files.resolve(fileToken);
@@ -131,10 +131,11 @@ export function bankReturnsService(ctx: Context) {
   function loadAndPlan(fileToken: string): { loaded: LoadedReturnFile; planned: PlannedItem<MatchableInvoice>[] } {
     const { fileName, bytes, sha256 } = readPicked(fileToken);
     const dbVersion = repo.dataVersion();
-    if (lastPlan && lastPlan.loaded.sha256 === sha256 && lastPlan.loaded.fileName === fileName && lastPlan.dbVersion === dbVersion) return lastPlan;
+    const today = ctx.asOf();
+    if (lastPlan && lastPlan.loaded.sha256 === sha256 && lastPlan.loaded.fileName === fileName && lastPlan.dbVersion === dbVersion && lastPlan.today === today) return lastPlan;
     const parsed = parseReturnBytes(bytes, fileName);
-    const planned = planFile(parsed.items, invoiceMatcher(repo, parsed), { today: ctx.asOf(), fileDate: fileDateOf(parsed) });
-    lastPlan = { dbVersion, loaded: { fileName, sha256, parsed }, planned };
+    const planned = planFile(parsed.items, invoiceMatcher(repo, parsed), { today, fileDate: fileDateOf(parsed) });
+    lastPlan = { dbVersion, today, loaded: { fileName, sha256, parsed }, planned };
     return lastPlan;
   }
 

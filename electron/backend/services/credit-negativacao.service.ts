@@ -20,7 +20,8 @@ import type { CandidateRow, NegativacaoPatch, NegativacaoRecordRow } from '../db
 import { centsToCsvDecimal, toCsv } from '../reports/csv';
 import { brDate } from '../reports/pdf/format';
 import { renderPdf, reportDocument } from '../reports/pdf/kit';
-import { isCompanyConfigured, settingsService } from './settings.service';
+import { isCompanyConfigured } from '../../../shared/domain/company';
+import { settingsService } from './settings.service';
 
 const STATUS_PT: Record<NegativacaoStatus, string> = {
   to_send: 'a enviar',

@@ -22,7 +22,8 @@ import { agreementDocument, agreementMessage } from '../reports/agreement.report
 import { renderPdf } from '../reports/pdf/kit';
 import { APPROVER_ROLES, credentialsService } from '../users/credentials';
 import { promisesService } from './promises.service';
-import { isCompanyConfigured, settingsService } from './settings.service';
+import { isCompanyConfigured } from '../../../shared/domain/company';
+import { settingsService } from './settings.service';
 import { readNegotiationSettings } from './negotiation-settings';
 
 type DebtSelection = Pick<ParsedParams<'negotiation.simulate'>, 'customerId' | 'invoiceIds' | 'asOf' | 'correctionFactor'>;

@@ -8,7 +8,8 @@ import { AppError } from '../../../shared/ipc/envelope';
 import type { ParsedParams } from '../../../shared/ipc/schemas';
 import type { Context } from '../context';
 import { renderPdf, reportDocument } from '../reports/pdf/kit';
-import { isCompanyConfigured, settingsService } from './settings.service';
+import { isCompanyConfigured } from '../../../shared/domain/company';
+import { settingsService } from './settings.service';
 
 export function queueService(ctx: Context) {
   const { tasks, activity } = ctx.repos;

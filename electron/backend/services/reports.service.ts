@@ -8,7 +8,8 @@ import { agingCsv, agingLines, agingPdfContent } from '../reports/aging.report';
 import { brDate } from '../reports/pdf/format';
 import { renderPdf, reportDocument, type ReportFilter } from '../reports/pdf/kit';
 import { buildStatement, statementPdfContent } from '../reports/statement.report';
-import { isCompanyConfigured, settingsService } from './settings.service';
+import { isCompanyConfigured } from '../../../shared/domain/company';
+import { settingsService } from './settings.service';
 
 /** Every open título of one customer fits one statement. */
 const STATEMENT_MAX_TITLES = 5_000;

@@ -22,7 +22,6 @@ export const EMPTY_COMPANY: CompanySettings = {
 };
 
 // The rule lives in shared/domain so the screens can warn before offering a document the backend refuses.
-export { isCompanyConfigured } from '../../../shared/domain/company';
 
 export function settingsService(ctx: Context) {
   const repo = ctx.repos.settings;

@@ -26,16 +26,36 @@ export function useFormSubmit(onDone: () => void) {
   return { errors, banner, saving, run };
 }
 
+interface DialogFooterProps {
+  onClose(): void;
+  formId: string;
+  saving: boolean;
+  label: string;
+  danger?: boolean;
+  /** Submit stays off while the form cannot be sent yet (besides while saving). */
+  incomplete?: boolean;
+  /** What the submit button says while the call runs (default "Salvando…"). */
+  savingLabel?: string;
+  /** Default `${formId}-submit`. */
+  submitTestId?: string;
+}
+
 /** Cancel and submit for a dialog whose form has id `formId`. */
-export function DialogFooter({ onClose, formId, saving, label, danger }: { onClose(): void; formId: string; saving: boolean; label: string; danger?: boolean }) {
+export function DialogFooter({ onClose, formId, saving, label, danger, incomplete, savingLabel, submitTestId }: DialogFooterProps) {
   const { t } = useTranslation();
   return (
     <>
       <button type="button" className="button" onClick={onClose}>
         {t('common.cancel')}
       </button>
-      <button type="submit" form={formId} className={`button ${danger ? 'button--danger' : 'button--primary'}`} disabled={saving} data-testid={`${formId}-submit`}>
-        {saving ? t('common.saving') : label}
+      <button
+        type="submit"
+        form={formId}
+        className={`button ${danger ? 'button--danger' : 'button--primary'}`}
+        disabled={saving || incomplete}
+        data-testid={submitTestId ?? `${formId}-submit`}
+      >
+        {saving ? (savingLabel ?? t('common.saving')) : label}
       </button>
     </>
   );

@@ -1,7 +1,7 @@
 // What a return file does to the portfolio, decided before anything is written: per movement, which título it
 // hits, how much of the payment settles the open balance and how much is charges (juros/multa). The backend's
 // preview shows this plan and its import executes the same plan, so the two cannot differ.
-import { formatBrDate as brDate } from '../dates';
+import { formatBrDate } from '../dates';
 import { formatBrl } from '../money';
 import { isPayment } from './movement-codes';
 import type { ReturnItem } from './parse-return';
@@ -115,7 +115,7 @@ export function planFile<S extends InvoiceSnapshot>(
     const match = found ? { ...found, invoice: touched.get(found.invoice.id) ?? found.invoice } : null;
     const paidOn = paidOnOf(item, dates.fileDate);
     if (isPayment(item.movementKind) && paidOn > dates.today) {
-      return planned(item, match, 'other', `Pagamento com data futura (${brDate(paidOn)}, hoje é ${brDate(dates.today)}): não foi lançado; confira o arquivo e a data do computador.`);
+      return planned(item, match, 'other', `Pagamento com data futura (${formatBrDate(paidOn)}, hoje é ${formatBrDate(dates.today)}): não foi lançado; confira o arquivo e a data do computador.`);
     }
     const plan = planSettlement(item, match);
     if (match && plan.appliedCents > 0) {

@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { DialogFooter } from '../../components/form-dialog';
 import { useFormCall } from './AuthScreens';
 
 export interface ApprovalCredentials {
@@ -42,14 +43,15 @@ export function ApprovalDialog({ title, children, confirmLabel, onClose, onAppro
       onClose={onClose}
       testId="approval-dialog"
       footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="approval-form" className="button button--primary" disabled={busy || !login.trim() || !password} data-testid="approval-confirm">
-            {busy ? t('users.approval.checking') : confirmLabel}
-          </button>
-        </>
+        <DialogFooter
+          onClose={onClose}
+          formId="approval-form"
+          saving={busy}
+          incomplete={!login.trim() || !password}
+          label={confirmLabel}
+          savingLabel={t('users.approval.checking')}
+          submitTestId="approval-confirm"
+        />
       }
     >
       <form id="approval-form" className="form" onSubmit={(e) => void approve(e)} noValidate autoComplete="off">
